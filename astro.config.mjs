@@ -1,0 +1,24 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import svelte from '@astrojs/svelte';
+
+export default defineConfig({
+  site: 'https://course.invalid',
+  trailingSlash: 'ignore',
+  integrations: [mdx(), svelte()],
+  // Strict CSP: Astro hashes every inline script and style it emits and writes a <meta> policy.
+  security: {
+    csp: {
+      directives: [
+        "default-src 'self'",
+        "img-src 'self' data:",
+        "font-src 'self'",
+        "connect-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+      ],
+    },
+  },
+});

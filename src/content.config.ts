@@ -1,0 +1,26 @@
+import { defineCollection } from 'astro:content';
+import { file, glob } from 'astro/loaders';
+import {
+  annotationFileSchema,
+  eventSchema,
+  placeSchema,
+  referenceSchema,
+  sourceSchema,
+  termSchema,
+  topicSchema,
+} from './schemas';
+
+// Cross-references (a note's quote, links between items) are checked by src/content-check, which runs
+// before every build and dev server start; these schemas check each entry's own shape.
+export const collections = {
+  sources: defineCollection({ loader: glob({ pattern: '*.yaml', base: './content/sources' }), schema: sourceSchema }),
+  annotations: defineCollection({
+    loader: glob({ pattern: '*.yaml', base: './content/annotations' }),
+    schema: annotationFileSchema,
+  }),
+  topics: defineCollection({ loader: glob({ pattern: '*.mdx', base: './content/topics' }), schema: topicSchema }),
+  glossary: defineCollection({ loader: file('./content/glossary.yaml'), schema: termSchema }),
+  timeline: defineCollection({ loader: file('./content/timeline.yaml'), schema: eventSchema }),
+  places: defineCollection({ loader: file('./content/places.yaml'), schema: placeSchema }),
+  references: defineCollection({ loader: file('./content/references.yaml'), schema: referenceSchema }),
+};

@@ -1,0 +1,32 @@
+import { defineConfig } from 'vitest/config';
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { svelteTesting } from '@testing-library/svelte/vite';
+
+// Three kinds of test, one command (`npm test`):
+// - unit: pure modules, in Node;
+// - components: Svelte islands rendered in jsdom;
+// - browser: what a person does, in a real Chromium against the built site in dist/ (built by `npm test` first).
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node' },
+      },
+      {
+        plugins: [svelte(), svelteTesting()],
+        test: { name: 'components', include: ['tests/components/**/*.test.ts'], environment: 'jsdom' },
+      },
+      {
+        test: {
+          name: 'browser',
+          include: ['tests/browser/**/*.test.ts'],
+          environment: 'node',
+          // One Chromium at a time fits a 2-core machine; each file starts its own.
+          fileParallelism: false,
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
+    ],
+  },
+});
