@@ -2,11 +2,13 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import svelte from '@astrojs/svelte';
+import contentCheck from './src/content-check/integration.ts';
 
 export default defineConfig({
   site: 'https://course.invalid',
   trailingSlash: 'ignore',
-  integrations: [mdx(), svelte()],
+  // contentCheck first: it lists every content problem before Astro reads the collections.
+  integrations: [contentCheck(), mdx(), svelte()],
   // Strict CSP: Astro hashes every inline script and style it emits and writes a <meta> policy.
   security: {
     csp: {

@@ -1,0 +1,247 @@
+/**
+ * The course's cross-references, checked over loaded content: every note's quote is found exactly once
+ * in its report, notes do not overlap, ids are unique, and every link and citation leads somewhere.
+ * Returns every problem at once.
+ */
+import { anchorQuote, paragraphList, type Anchor } from '../lib/anchoring';
+import type { Annotation } from '../schemas';
+import { lineOf, type Loaded, type LoadedContent } from './load';
+import type { Problem } from './problem';
+
+type Target = 'sources' | 'topics' | 'terms' | 'events' | 'places' | 'references';
+
+const targetNames: Record<Target, { noun: string; where: string }> = {
+  sources: { noun: 'source', where: 'the file names in content/sources/ (without .yaml)' },
+  topics: { noun: 'topic', where: 'the file names in content/topics/ (without .mdx)' },
+  terms: { noun: 'term', where: 'the ids in content/glossary.yaml' },
+  events: { noun: 'event', where: 'the ids in content/timeline.yaml' },
+  places: { noun: 'place', where: 'the ids in content/places.yaml' },
+  references: { noun: 'reference', where: 'the ids in content/references.yaml' },
+};
+
+export function checkContent(content: LoadedContent): Problem[] {
+  const problems: Problem[] = [];
+  const known = knownIds(content);
+  const link = (entry: Loaded<unknown>, item: string, path: string, target: Target, id: string | undefined) => {
+    if (id === undefined || known[target].has(id)) return;
+    const { noun, where } = targetNames[target];
+    const guess = closest(id, known[target]);
+    problems.push({
+      file: entry.file,
+      line: lineOf(entry, path),
+      item,
+      message: `links to ${noun} "${id}", which does not exist`,
+      fix: `${guess ? `did you mean "${guess}"? ` : ''}use one of ${where}`,
+    });
+  };
+  const links = (entry: Loaded<unknown>, item: string, path: string, target: Target, ids: readonly string[]) =>
+    ids.forEach((id, index) => link(entry, item, `${path}.${index}`, target, id));
+
+  for (const file of content.annotations) {
+    const source = content.sources.find((s) => s.id === file.data.source);
+    if (!source && !content.invalidIds.sources.includes(file.data.source)) {
+      link(file, `annotations for "${file.data.source}"`, 'source', 'sources', file.data.source);
+    }
+    file.data.notes.forEach((note, index) => {
+      const item = `note "${note.id}"`;
+      const path = `notes.${index}`;
+      if (source) problems.push(...checkQuote(file, path, note, source));
+      link(file, item, `${path}.links.topic`, 'topics', note.links.topic);
+      link(file, item, `${path}.links.term`, 'terms', note.links.term);
+      link(file, item, `${path}.links.event`, 'events', note.links.event);
+      link(file, item, `${path}.links.place`, 'places', note.links.place);
+      links(file, item, `${path}.cites`, 'references', note.cites);
+    });
+  }
+  problems.push(...checkOverlaps(content));
+
+  for (const topic of content.topics) {
+    const item = `topic "${topic.id}"`;
+    links(topic, item, 'related.events', 'events', topic.data.related.events);
+    links(topic, item, 'related.terms', 'terms', topic.data.related.terms);
+    links(topic, item, 'related.places', 'places', topic.data.related.places);
+    links(topic, item, 'cites', 'references', topic.data.cites);
+  }
+  for (const lesson of content.lessons) {
+    const item = `lesson "${lesson.id}"`;
+    links(lesson, item, 'readings', 'sources', lesson.data.readings);
+    links(lesson, item, 'background', 'topics', lesson.data.background);
+  }
+  for (const term of content.terms) {
+    link(term, `term "${term.id}"`, 'topic', 'topics', term.data.topic);
+    links(term, `term "${term.id}"`, 'cites', 'references', term.data.cites);
+  }
+  for (const event of content.events) {
+    links(event, `event "${event.id}"`, 'topics', 'topics', event.data.topics);
+    links(event, `event "${event.id}"`, 'places', 'places', event.data.places);
+    links(event, `event "${event.id}"`, 'cites', 'references', event.data.cites);
+  }
+  for (const place of content.places) links(place, `place "${place.id}"`, 'cites', 'references', place.data.cites);
+
+  problems.push(...checkUniqueIds(content));
+  return problems;
+}
+
+function knownIds(content: LoadedContent): Record<Target, Set<string>> {
+  const ids = (target: Target) =>
+    new Set([...content[target].map((entry) => entry.id), ...content.invalidIds[target]]);
+  return {
+    sources: ids('sources'),
+    topics: ids('topics'),
+    terms: ids('terms'),
+    events: ids('events'),
+    places: ids('places'),
+    references: ids('references'),
+  };
+}
+
+function checkQuote(
+  file: Loaded<unknown>,
+  path: string,
+  note: Annotation,
+  source: Loaded<{ paragraphs: string[] }>,
+): Problem[] {
+  const result = anchorQuote(source.data.paragraphs, note.quote);
+  if (result.ok) return [];
+  const base = { file: file.file, line: lineOf(file, `${path}.quote.exact`), item: `note "${note.id}"` };
+  const quoted = `the quote ${JSON.stringify(shorten(note.quote.exact))}`;
+  const inSource = `source "${source.id}"`;
+  if (result.reason === 'ambiguous') {
+    return [{
+      ...base,
+      message: `${quoted} occurs ${result.matches.length} times in ${inSource}`,
+      fix: `add a prefix or suffix: it occurs in ${paragraphList(result.matches)}`,
+    }];
+  }
+  if (result.matches.length === 0) {
+    return [{
+      ...base,
+      message: `${quoted} is not in ${inSource}`,
+      fix: `copy the words exactly from ${source.file}; a quote must lie within one paragraph`,
+    }];
+  }
+  const exactWordsFound = result.matches.some(
+    (m) => source.data.paragraphs[m.paragraph].slice(m.start, m.end) === note.quote.exact,
+  );
+  if (exactWordsFound) {
+    return [{
+      ...base,
+      line: lineOf(file, `${path}.quote.${note.quote.prefix !== undefined ? 'prefix' : 'suffix'}`),
+      message: `${quoted} is not in ${inSource} with the prefix and suffix given: ${result.hint}`,
+      fix: `copy the prefix and suffix exactly from ${paragraphList(result.matches)}, or remove them if the words occur only once`,
+    }];
+  }
+  const first = result.matches[0];
+  const reportWords = source.data.paragraphs[first.paragraph].slice(first.start, first.end);
+  // A non-breaking space cannot be seen when copying; YAML's escape makes it visible and exact.
+  const spaceTip = reportWords.includes('\u00a0') && !note.quote.exact.includes('\u00a0')
+    ? '; write each non-breaking space as \\u00a0 inside a double-quoted YAML string'
+    : '';
+  return [{
+    ...base,
+    message: `${quoted} is not in ${inSource}: ${result.hint}`,
+    fix: `copy the words exactly from ${paragraphList(result.matches)}${spaceTip}`,
+  }];
+}
+
+interface PlacedNote {
+  file: Loaded<unknown>;
+  index: number;
+  id: string;
+  anchor: Anchor;
+}
+
+/** Two notes on the same words would fight over one highlight, so notes on one source may not overlap. */
+function checkOverlaps(content: LoadedContent): Problem[] {
+  const problems: Problem[] = [];
+  const placedBySource = new Map<string, PlacedNote[]>();
+  for (const file of content.annotations) {
+    const source = content.sources.find((s) => s.id === file.data.source);
+    if (!source) continue;
+    const placed = placedBySource.get(source.id) ?? [];
+    placedBySource.set(source.id, placed);
+    file.data.notes.forEach((note, index) => {
+      const result = anchorQuote(source.data.paragraphs, note.quote);
+      if (!result.ok) return;
+      for (const other of placed) {
+        const a = other.anchor;
+        const b = result.anchor;
+        if (a.paragraph === b.paragraph && a.start < b.end && b.start < a.end) {
+          problems.push({
+            file: file.file,
+            line: lineOf(file, `notes.${index}.quote.exact`),
+            item: `note "${note.id}"`,
+            message: `its quote overlaps the quote of note "${other.id}" (${other.file.file}:${lineOf(other.file, `notes.${other.index}.quote.exact`)}) in paragraph ${b.paragraph + 1} of source "${source.id}"`,
+            fix: 'shorten one of the two quotes so they share no words, or merge the two notes',
+          });
+        }
+      }
+      placed.push({ file, index, id: note.id, anchor: result.anchor });
+    });
+  }
+  return problems;
+}
+
+function checkUniqueIds(content: LoadedContent): Problem[] {
+  const problems: Problem[] = [];
+  const seen = new Map<string, string>();
+  for (const file of content.annotations) {
+    file.data.notes.forEach((note, index) => {
+      const here = `${file.file}:${lineOf(file, `notes.${index}`)}`;
+      const first = seen.get(note.id);
+      if (first) {
+        problems.push({
+          file: file.file,
+          line: lineOf(file, `notes.${index}.id`),
+          item: `note "${note.id}"`,
+          message: `the id "${note.id}" is already used by the note at ${first}`,
+          fix: 'give this note an id of its own',
+        });
+      } else seen.set(note.id, here);
+    });
+  }
+  for (const [target, noun] of [['terms', 'term'], ['events', 'event'], ['places', 'place'], ['references', 'reference']] as const) {
+    const firstLine = new Map<string, number>();
+    for (const entry of content[target] as Loaded<unknown>[]) {
+      const first = firstLine.get(entry.id);
+      if (first === undefined) firstLine.set(entry.id, entry.line);
+      else {
+        problems.push({
+          file: entry.file,
+          line: lineOf(entry, 'id'),
+          item: `${noun} "${entry.id}"`,
+          message: `the id "${entry.id}" is already used by the ${noun} on line ${first}`,
+          fix: `give this ${noun} an id of its own, or merge the two entries`,
+        });
+      }
+    }
+  }
+  return problems;
+}
+
+function shorten(text: string): string {
+  return text.length <= 70 ? text : `${text.slice(0, 67)}…`;
+}
+
+/** The known id nearest to a mistyped one, if one is close enough to be a likely typo. */
+function closest(id: string, known: ReadonlySet<string>): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Math.max(2, Math.floor(id.length / 3)) + 1;
+  for (const candidate of known) {
+    const distance = editDistance(id, candidate);
+    if (distance < bestDistance) [best, bestDistance] = [candidate, distance];
+  }
+  return best;
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length];
+}

@@ -1,0 +1,193 @@
+import { EventEmitter } from 'node:events';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { checkContentFolder, formatProblems, type Problem } from '../../src/content-check';
+import { checkContent } from '../../src/content-check/check';
+import contentCheck from '../../src/content-check/integration';
+import { loadContent } from '../../src/content-check/load';
+
+const fixture = (name: string) => join(import.meta.dirname, '../fixtures', name);
+const projectRoot = join(import.meta.dirname, '../..');
+
+/** One expected problem: where it is, and words its message must contain. */
+type Expected = [file: string, line: number | undefined, item: string | undefined, message: string | RegExp];
+
+function expectProblems(problems: Problem[], expected: Expected[]): void {
+  const where = (p: { file: string; line?: number; item?: string }) => `${p.file}:${p.line ?? '-'} ${p.item ?? '-'}`;
+  expect(problems.map(where).sort()).toEqual(expected.map(([file, line, item]) => where({ file, line, item })).sort());
+  for (const [file, line, item, message] of expected) {
+    const matching = problems.filter((p) => p.file === file && p.line === line && p.item === item);
+    expect(
+      matching.some((p) => (typeof message === 'string' ? p.message.includes(message) : message.test(p.message))),
+      `${file}:${line} ${item} should say ${message}; it says ${matching.map((p) => p.message).join(' | ')}`,
+    ).toBe(true);
+    for (const p of matching) expect(p.fix.length).toBeGreaterThan(10);
+  }
+}
+
+describe('content check on fixture trees', () => {
+  it('finds no problem in a valid minimal course', () => {
+    expect(checkContentFolder(fixture('content-valid'))).toEqual([]);
+  });
+
+  it('reports each mistake in a broken course once, with file, line, item and message', () => {
+    const notes = 'content/annotations/report-x.yaml';
+    const problems = checkContentFolder(fixture('content-broken'));
+    expectProblems(problems, [
+      [notes, 5, 'note "not-there"', 'the quote "a cruise missile" is not in source "report-x"'],
+      [notes, 11, 'note "twice"', 'the quote "a US official said" occurs 2 times in source "report-x"'],
+      [notes, 23, 'note "launched-at"', 'its quote overlaps the quote of note "drone-launch" (content/annotations/report-x.yaml:17)'],
+      [notes, 33, 'note "bad-links"', 'links to topic "basez", which does not exist'],
+      [notes, 34, 'note "bad-links"', 'links to term "drones", which does not exist'],
+      [notes, 35, 'note "bad-links"', 'links to event "rocket-atack", which does not exist'],
+      [notes, 36, 'note "bad-links"', 'links to place "ain-el-asad", which does not exist'],
+      [notes, 37, 'note "bad-links"', 'links to reference "ref-three", which does not exist'],
+      [notes, 38, 'note "drone-launch"', 'the id "drone-launch" is already used by the note at content/annotations/report-x.yaml:15'],
+      [notes, 47, 'note "bad-kind"', /^notes\[6\]\.kind: .*"background"/],
+      [notes, 52, 'note "straight-quotes"', 'the report uses a curly closing quote (\u201d) here'],
+      ['content/annotations/report-z.yaml', 1, 'annotations for "report-z"', 'links to source "report-z", which does not exist'],
+      ['content/glossary.yaml', 6, 'term "drone"', 'the id "drone" is already used by the term on line 1'],
+      ['content/glossary.yaml', 10, 'term "Militia_Group"', 'id: use lower-case letters'],
+      ['content/glossary.yaml', 10, 'term "Militia_Group"', '"definition" is missing'],
+      ['content/places.yaml', 6, 'place "ain-al-asad"', /^lat: .*90/],
+      ['content/topics/broken-topic.mdx', 5, 'topic "broken-topic"', 'asOf: this is not a real calendar date'],
+    ]);
+  });
+
+  it('gives fixes that say what to do', () => {
+    const problems = checkContentFolder(fixture('content-broken'));
+    const fixFor = (item: string, text: string) => problems.find((p) => p.item === item && p.message.includes(text))?.fix;
+    expect(fixFor('note "twice"', 'occurs')).toBe('add a prefix or suffix: it occurs in paragraphs 1 and 2');
+    expect(fixFor('note "straight-quotes"', 'quote')).toBe('copy the words exactly from paragraph 3');
+    expect(fixFor('note "bad-links"', 'place')).toMatch(/did you mean "ain-al-asad"\?.*content\/places\.yaml/);
+    expect(fixFor('note "bad-kind"', 'kind')).toMatch(/background, term, number, attribution, date, place/);
+  });
+
+  it('tells how to write a non-breaking space the report has and the quote lacks', () => {
+    const { content } = loadContent(fixture('content-valid'));
+    const paragraphs = content.sources[0].data.paragraphs;
+    paragraphs[0] = paragraphs[0].replace('al-Asad air', 'al-Asad\u00a0air');
+    const problems = checkContent(content);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({ file: 'content/annotations/report-x.yaml', line: 5, item: 'note "ain-al-asad"' });
+    expect(problems[0].message).toContain('the report has a non-breaking space here where the quote has a plain space');
+    expect(problems[0].fix).toBe(
+      'copy the words exactly from paragraph 1; write each non-breaking space as \\u00a0 inside a double-quoted YAML string',
+    );
+  });
+
+  it('reports YAML syntax errors, missing frontmatter, bare dates and bad file names with their lines', () => {
+    expectProblems(checkContentFolder(fixture('content-syntax')), [
+      ['content/places.yaml', 2, undefined, /^YAML syntax error: .*quote/i],
+      ['content/sources/Report_Y.yaml', undefined, 'source "Report_Y"', 'the file name "Report_Y" is not a usable id'],
+      ['content/sources/Report_Y.yaml', 1, 'source "Report_Y"', '"credit" is missing'],
+      ['content/topics/dated.mdx', 5, 'topic "dated"', 'a date written without quotes'],
+      ['content/topics/no-frontmatter.mdx', 1, undefined, 'the file does not start with frontmatter'],
+    ]);
+  });
+
+  it('accepts a course with no optional files at all', () => {
+    const root = mkdtempSync(join(tmpdir(), 'content-empty-'));
+    try {
+      expect(checkContentFolder(root)).toEqual([]);
+    } finally {
+      rmSync(root, { recursive: true });
+    }
+  });
+});
+
+describe('formatProblems', () => {
+  it('prints one block per problem, sorted by file and line, then a count', () => {
+    const text = formatProblems([
+      { file: 'content/b.yaml', line: 9, item: 'term "x"', message: 'second', fix: 'do b' },
+      { file: 'content/a.yaml', message: 'first', fix: 'do a' },
+      { file: 'content/b.yaml', line: 2, message: 'third', fix: 'do c' },
+    ]);
+    expect(text).toBe(
+      [
+        'content/a.yaml\n  first\n  Fix: do a',
+        'content/b.yaml:2\n  third\n  Fix: do c',
+        'content/b.yaml:9  term "x"\n  second\n  Fix: do b',
+        '3 problems in 2 files',
+      ].join('\n\n'),
+    );
+    expect(formatProblems([{ file: 'f', message: 'm', fix: 'x' }])).toMatch(/\n1 problem in 1 file$/);
+  });
+});
+
+describe('the Astro integration', () => {
+  const fakeLogger = () => ({ info: vi.fn(), warn: vi.fn(), error: vi.fn(), debug: vi.fn() });
+  // Only the fields the hook reads; the rest of Astro's hook options are not used.
+  const setup = (root: string, command: 'build' | 'sync' | 'dev', logger = fakeLogger()) => {
+    const hook = contentCheck({ root }).hooks['astro:config:setup']!;
+    return { logger, run: () => hook({ command, logger, config: { root: new URL('file:///nowhere/') } } as never) };
+  };
+
+  it('fails the build with every problem in the error message', () => {
+    const { run } = setup(fixture('content-broken'), 'build');
+    let message = '';
+    try {
+      run();
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toContain('17 problems in 5 files');
+    for (const problem of checkContentFolder(fixture('content-broken'))) {
+      expect(message).toContain(problem.message);
+    }
+  });
+
+  it('fails `astro sync` the same way, so it can serve as a check command', () => {
+    expect(() => setup(fixture('content-syntax'), 'sync').run()).toThrow(/5 problems in 4 files/);
+  });
+
+  it('lets a clean build through', () => {
+    const { run, logger } = setup(fixture('content-valid'), 'build');
+    expect(() => run()).not.toThrow();
+    expect(logger.info).toHaveBeenCalledWith('content checked: no problems');
+  });
+
+  it('only logs in dev, and checks again when a file under content/ changes', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'content-dev-'));
+    try {
+      cpSync(fixture('content-valid'), root, { recursive: true });
+      const integration = contentCheck({ root });
+      const logger = fakeLogger();
+      const hooks = integration.hooks;
+      expect(() =>
+        hooks['astro:config:setup']!({ command: 'dev', logger, config: { root: new URL('file:///nowhere/') } } as never),
+      ).not.toThrow();
+      expect(logger.error).not.toHaveBeenCalled();
+
+      const watcher = Object.assign(new EventEmitter(), { add: vi.fn() });
+      hooks['astro:server:setup']!({ server: { watcher }, logger } as never);
+      expect(watcher.add).toHaveBeenCalledWith(join(root, 'content'));
+
+      const glossary = join(root, 'content/glossary.yaml');
+      writeFileSync(glossary, '- id: drone\n  term: "Drone"\n  definition: "x"\n  topic: nowhere\n  cites: [ref-one]\n');
+      watcher.emit('all', 'change', join(root, 'src/unrelated.ts'));
+      watcher.emit('all', 'change', glossary);
+      await vi.waitFor(() => expect(logger.error).toHaveBeenCalledTimes(1));
+      expect(logger.error.mock.calls[0][0]).toContain('content/glossary.yaml:4  term "drone"');
+      expect(logger.error.mock.calls[0][0]).toContain('links to topic "nowhere"');
+    } finally {
+      rmSync(root, { recursive: true });
+    }
+  });
+
+  it('shows problems in dev without stopping the server', () => {
+    const { run, logger } = setup(fixture('content-broken'), 'dev');
+    expect(() => run()).not.toThrow();
+    expect(logger.error).toHaveBeenCalledTimes(1);
+    expect(logger.error.mock.calls[0][0]).toContain('17 problems in 5 files');
+  });
+});
+
+describe('the real course content', () => {
+  it('has no problems', () => {
+    const problems = checkContentFolder(projectRoot);
+    expect(problems, formatProblems(problems)).toEqual([]);
+  });
+});
