@@ -3,7 +3,9 @@ import { file, glob } from 'astro/loaders';
 import {
   annotationFileSchema,
   eventSchema,
+  lessonSchema,
   placeSchema,
+  quizSchema,
   referenceSchema,
   sourceSchema,
   termSchema,
@@ -22,5 +24,7 @@ export const collections = {
   glossary: defineCollection({ loader: file('./content/glossary.yaml'), schema: termSchema }),
   timeline: defineCollection({ loader: file('./content/timeline.yaml'), schema: eventSchema }),
   places: defineCollection({ loader: file('./content/places.yaml'), schema: placeSchema }),
+  lessons: defineCollection({ loader: glob({ pattern: '*.mdx', base: './content/lessons' }), schema: lessonSchema }),
+  quizzes: defineCollection({ loader: glob({ pattern: '*.yaml', base: './content/quizzes' }), schema: quizSchema }),
   references: defineCollection({ loader: file('./content/references.yaml'), schema: referenceSchema }),
 };

@@ -7,3 +7,5 @@ export * from './topic';
 export * from './glossary';
 export * from './place';
 export * from './timeline';
+export * from './lesson';
+export * from './question';
