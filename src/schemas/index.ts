@@ -9,3 +9,4 @@ export * from './place';
 export * from './timeline';
 export * from './lesson';
 export * from './question';
+export * from './progress';

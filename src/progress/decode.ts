@@ -1,0 +1,141 @@
+import type { AnswerRecord, LessonProgress, Progress } from './format';
+import { emptyProgress, isAnswerKey, isLessonId, isTime, PROGRESS_VERSION } from './format';
+import { migrate, migrations, type MigrationStep } from './migrations';
+import { isPlainObject, parseAnswerRecord, parseLessonProgress } from './validate';
+
+// Turns whatever is stored into progress the code can use, keeping every entry it can read. Never throws.
+
+export interface DecodeResult {
+  data: Progress;
+  /** Plain-language notes on what could not be read; empty when everything was fine. */
+  problems: string[];
+  /** How many lesson or answer entries were unreadable and left out of `data`. */
+  dropped: number;
+  /** The stored text should be copied aside before anything is written over it. */
+  rawBackupNeeded: boolean;
+  /** Written by a newer version of the course: show it, never write over it. */
+  readOnly: boolean;
+}
+
+export interface DocumentReading {
+  data: Progress;
+  problems: string[];
+  dropped: number;
+  /** The first unreadable part in plain words, e.g. 'the answer "lesson-1/q-2"'. */
+  firstInvalid?: string;
+}
+
+/** Reads a parsed document with the current format's rules, entry by entry. */
+export function readProgressDocument(value: Record<string, unknown>): DocumentReading {
+  const data = emptyProgress();
+  const problems: string[] = [];
+  let dropped = 0;
+  let firstInvalid: string | undefined;
+  const invalid = (where: string) => {
+    dropped++;
+    firstInvalid ??= where;
+  };
+
+  const readSection = <T>(name: 'lessons' | 'answers', isKey: (k: string) => boolean, parse: (v: unknown) => T | undefined) => {
+    const section = value[name];
+    const out: Record<string, T> = {};
+    const noun = name === 'lessons' ? 'lesson' : 'answer';
+    if (section === undefined) {
+      problems.push(`the list of ${name} was missing`);
+      firstInvalid ??= `the list of ${name} (missing)`;
+      return out;
+    }
+    if (!isPlainObject(section)) {
+      problems.push(`the list of ${name} was not readable`);
+      invalid(`the list of ${name}`);
+      return out;
+    }
+    let bad = 0;
+    for (const key of Object.keys(section)) {
+      const entry = isKey(key) ? parse(section[key]) : undefined;
+      if (entry === undefined) {
+        bad++;
+        invalid(`the ${noun} ${JSON.stringify(key)}`);
+      } else {
+        out[key] = entry;
+      }
+    }
+    if (bad > 0) problems.push(`${bad} saved ${noun} ${bad === 1 ? 'entry' : 'entries'} could not be read`);
+    return out;
+  };
+
+  data.lessons = readSection<LessonProgress>('lessons', isLessonId, parseLessonProgress);
+  data.answers = readSection<AnswerRecord>('answers', isAnswerKey, parseAnswerRecord);
+
+  if (isTime(value.updatedAt)) {
+    data.updatedAt = value.updatedAt;
+  } else {
+    problems.push('the time of the last save was missing or unreadable');
+    firstInvalid ??= 'the time of the last save';
+    data.updatedAt = Object.values(data.answers).reduce((latest, a) => Math.max(latest, a.lastAt), 0);
+  }
+  if (isTime(value.resetAt)) {
+    data.resetAt = value.resetAt;
+  } else if (value.resetAt !== undefined) {
+    problems.push('the time of the last reset was unreadable');
+    firstInvalid ??= 'the time of the last reset';
+  }
+  return { data, problems, dropped, firstInvalid };
+}
+
+/** The version a parsed document says it has, or undefined when it names none usable. */
+function versionOf(value: Record<string, unknown>): number | undefined {
+  const { version } = value;
+  return typeof version === 'number' && Number.isSafeInteger(version) && version >= 1 ? version : undefined;
+}
+
+/** Decodes stored text (null when nothing is stored). `steps` is for tests; the product uses `migrations`. */
+export function decodeProgress(
+  raw: string | null | undefined,
+  steps: Readonly<Record<number, MigrationStep>> = migrations,
+  currentVersion: number = PROGRESS_VERSION,
+): DecodeResult {
+  if (raw === null || raw === undefined) {
+    return { data: emptyProgress(), problems: [], dropped: 0, rawBackupNeeded: false, readOnly: false };
+  }
+  const unreadable = (problem: string): DecodeResult => ({
+    data: emptyProgress(),
+    problems: [problem],
+    dropped: 0,
+    rawBackupNeeded: true,
+    readOnly: false,
+  });
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw);
+  } catch {
+    return unreadable('saved progress is damaged (not valid JSON)');
+  }
+  if (!isPlainObject(parsed)) return unreadable('saved progress is damaged (not a progress record)');
+
+  const version = versionOf(parsed);
+  if (version !== undefined && version > currentVersion) {
+    const reading = readProgressDocument(parsed);
+    return {
+      data: reading.data,
+      problems: [`saved by a newer version of the course (format ${version})`, ...reading.problems],
+      dropped: reading.dropped,
+      rawBackupNeeded: false,
+      readOnly: true,
+    };
+  }
+
+  const notes: string[] = [];
+  let document = parsed;
+  if (version === undefined) {
+    notes.push('saved progress did not say which format it is in; read it as the current one');
+  } else if (version < currentVersion) {
+    const migrated = migrate(parsed, version, steps, currentVersion);
+    if (migrated.ok) document = migrated.doc;
+    else notes.push(`${migrated.problem}; read what the current format understands`);
+  }
+  const reading = readProgressDocument(document);
+  const problems = [...notes, ...reading.problems];
+  const migratedOrDamaged = problems.length > 0 || (version !== undefined && version < currentVersion);
+  return { data: reading.data, problems, dropped: reading.dropped, rawBackupNeeded: migratedOrDamaged, readOnly: false };
+}

@@ -1,0 +1,114 @@
+import type { Progress } from './format';
+import { isTime, PROGRESS_VERSION } from './format';
+import { readProgressDocument } from './decode';
+import { migrate } from './migrations';
+import { isPlainObject } from './validate';
+
+// Progress files: what "Export progress" writes and what "Import progress" accepts. An import is checked
+// completely before anything is changed; every refusal says what is wrong in words a student can act on.
+
+export const EXPORT_KIND = 'iraq-syria-2024-course-progress';
+export const IMPORT_MAX_BYTES = 512 * 1024;
+export const IMPORT_MAX_ANSWERS = 5000;
+export const IMPORT_MAX_LESSONS = 500;
+/** Keys that could reach Object.prototype if some code ever copied them carelessly: no progress file has them. */
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+export interface ProgressExport {
+  kind: typeof EXPORT_KIND;
+  exportedAt: number;
+  version: number;
+  data: Progress;
+}
+
+export type ImportParse = { ok: true; data: Progress; exportedAt: number } | { ok: false; message: string };
+
+export function exportProgressText(progress: Progress, now: number): string {
+  const file: ProgressExport = { kind: EXPORT_KIND, exportedAt: now, version: PROGRESS_VERSION, data: progress };
+  return `${JSON.stringify(file, null, 2)}\n`;
+}
+
+const NOTHING_CHANGED = 'Nothing was changed.';
+const refuse = (reason: string): ImportParse => ({ ok: false, message: `${reason} ${NOTHING_CHANGED}` });
+
+function utf8Bytes(text: string): number {
+  return new TextEncoder().encode(text).length;
+}
+
+function describeSize(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${(bytes / (1024 * 1024)).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
+}
+
+/** The first forbidden key anywhere in a parsed value, found without recursion. */
+function findForbiddenKey(value: unknown): string | undefined {
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (typeof node !== 'object' || node === null) continue;
+    for (const key of Object.keys(node)) {
+      if (FORBIDDEN_KEYS.has(key)) return key;
+      stack.push((node as Record<string, unknown>)[key]);
+    }
+  }
+  return undefined;
+}
+
+const WRONG_FILE =
+  'This is not a progress file from this course. Choose a file saved with “Export progress” on this site.';
+
+/** Checks a progress file completely; returns the progress it holds or a message for the student. Never throws. */
+export function parseProgressImport(text: unknown): ImportParse {
+  if (typeof text !== 'string') return refuse('No file text was given to import.');
+  // Characters never outnumber UTF-8 bytes, so the cheap check settles huge files before encoding them.
+  const bytes = text.length > IMPORT_MAX_BYTES ? text.length : utf8Bytes(text);
+  if (bytes > IMPORT_MAX_BYTES) {
+    return refuse(
+      `This file is ${describeSize(bytes)}, but a progress file can be at most ${IMPORT_MAX_BYTES / 1024} KB, ` +
+        'so it cannot be a progress file from this course.',
+    );
+  }
+  if (text.trim() === '') return refuse('This file is empty.');
+
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return refuse('This file could not be read: it is not a progress file, or it was damaged or cut short.');
+  }
+  const forbidden = findForbiddenKey(parsed);
+  if (forbidden !== undefined) {
+    return refuse(`This file contains a field named “${forbidden}”, which progress files never have, so it was not imported.`);
+  }
+  if (!isPlainObject(parsed) || parsed.kind !== EXPORT_KIND) return refuse(WRONG_FILE);
+
+  const { version, exportedAt, data } = parsed;
+  if (typeof version === 'number' && Number.isSafeInteger(version) && version > PROGRESS_VERSION) {
+    return refuse(
+      'This file was made by a newer version of the course. Reload this page to get the newest version, then import it again.',
+    );
+  }
+  const damaged = (where: string) =>
+    refuse(`This progress file has been changed or damaged: ${where} is not in the expected form.`);
+  if (typeof version !== 'number' || !Number.isSafeInteger(version) || version < 1) return damaged('its version number');
+  if (!isTime(exportedAt)) return damaged('the time it was exported');
+  if (!isPlainObject(data)) return damaged('the progress it holds');
+  if (data.version !== version) return damaged('the version of the progress it holds');
+
+  const answerCount = isPlainObject(data.answers) ? Object.keys(data.answers).length : 0;
+  const lessonCount = isPlainObject(data.lessons) ? Object.keys(data.lessons).length : 0;
+  if (answerCount > IMPORT_MAX_ANSWERS || lessonCount > IMPORT_MAX_LESSONS) {
+    return refuse(
+      `This file holds ${answerCount} answers and ${lessonCount} lessons, more than a progress file for this course ` +
+        `can have (at most ${IMPORT_MAX_ANSWERS} answers and ${IMPORT_MAX_LESSONS} lessons).`,
+    );
+  }
+
+  const migrated = migrate(data, version);
+  if (!migrated.ok) return damaged('its version number');
+  const reading = readProgressDocument(migrated.doc);
+  if (reading.firstInvalid !== undefined) {
+    const more = reading.dropped > 1 ? ` (${reading.dropped} entries have problems)` : '';
+    return damaged(`${reading.firstInvalid}${more}`);
+  }
+  return { ok: true, data: reading.data, exportedAt };
+}

@@ -1,0 +1,72 @@
+import { z } from 'astro/zod';
+import {
+  BOX_COUNT,
+  isAnswerKey,
+  isLessonId,
+  MAX_HASH_LENGTH,
+  MAX_RESPONSE_DEPTH,
+  MAX_TIME,
+  PROGRESS_VERSION,
+} from '../progress/format';
+import { jsonDepth } from '../progress/validate';
+
+// A student's progress as kept in their browser's localStorage (key "course-progress-v1") and in exported
+// files. Times are epoch milliseconds. The browser checks stored data with src/progress/validate.ts (no zod);
+// a property test holds the two to the same rules.
+
+/** A moment in epoch milliseconds. */
+export const progressTimeSchema = z.number().int().min(0).max(MAX_TIME);
+
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+
+/** Any JSON value. Responses are stored as opaque JSON: src/quiz's isResponse checks one before it is shown. */
+export const jsonValueSchema: z.ZodType<JsonValue> = z.lazy(() =>
+  z.union([
+    z.string(),
+    z.number(),
+    z.boolean(),
+    z.null(),
+    z.array(jsonValueSchema),
+    z.record(z.string(), jsonValueSchema),
+  ]),
+);
+
+export const lessonProgressSchema = z.object({
+  /** First time the lesson was opened. */
+  openedAt: progressTimeSchema.optional(),
+  /** First time the student read to the end. */
+  readAt: progressTimeSchema.optional(),
+  /** Best lesson score seen (share of questions right, 0..1), and when it was reached. */
+  bestScore: z.number().min(0).max(1).optional(),
+  bestScoreAt: progressTimeSchema.optional(),
+});
+export type LessonProgress = z.infer<typeof lessonProgressSchema>;
+
+export const answerRecordSchema = z
+  .object({
+    /** questionHash() of the question when it was last answered; a different current hash means "changed". */
+    hash: z.string().min(1).max(MAX_HASH_LENGTH),
+    /** The last response, as JSON. */
+    response: jsonValueSchema.refine((value) => jsonDepth(value) <= MAX_RESPONSE_DEPTH, 'nested too deeply'),
+    correct: z.boolean(),
+    score: z.number().min(0).max(1),
+    attempts: z.number().int().min(1),
+    firstAt: progressTimeSchema,
+    lastAt: progressTimeSchema,
+    /** Leitner box 1..5, present once the question is in spaced review. */
+    box: z.number().int().min(1).max(BOX_COUNT).optional(),
+    dueAt: progressTimeSchema.optional(),
+  })
+  .refine((answer) => answer.firstAt <= answer.lastAt, { message: 'firstAt is after lastAt', path: ['firstAt'] });
+export type AnswerRecord = z.infer<typeof answerRecordSchema>;
+
+export const progressSchema = z.object({
+  version: z.literal(PROGRESS_VERSION),
+  updatedAt: progressTimeSchema,
+  /** Last reset (or replacing import): entries another copy last touched before it are dropped when merging. */
+  resetAt: progressTimeSchema.optional(),
+  lessons: z.record(z.string().refine(isLessonId, 'not a lesson id'), lessonProgressSchema),
+  /** Keyed "lessonId/questionId". */
+  answers: z.record(z.string().refine(isAnswerKey, 'not a "lessonId/questionId" key'), answerRecordSchema),
+});
+export type Progress = z.infer<typeof progressSchema>;
