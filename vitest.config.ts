@@ -2,9 +2,10 @@ import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { svelteTesting } from '@testing-library/svelte/vite';
 
-// Three kinds of test, one command (`npm test`):
+// Four kinds of test, one command (`npm test`):
 // - unit: pure modules, in Node;
 // - components: Svelte islands rendered in jsdom;
+// - build: budgets asserted on the built site in dist/ (built by `npm test` first);
 // - browser: what a person does, in a real Chromium against the built site in dist/ (built by `npm test` first).
 export default defineConfig({
   test: {
@@ -15,6 +16,10 @@ export default defineConfig({
       {
         plugins: [svelte(), svelteTesting()],
         test: { name: 'components', include: ['tests/components/**/*.test.ts'], environment: 'jsdom' },
+      },
+      {
+        // Budgets on the built site in dist/: bytes, CSP and origins, read from the files (no browser, no timings).
+        test: { name: 'build', include: ['tests/build/**/*.test.ts'], environment: 'node' },
       },
       {
         test: {

@@ -1,0 +1,32 @@
+/**
+ * What a built page is for, read from its URL path. The budgets and browser tests use this to hold each kind
+ * of page to its own rules (e.g. reading pages ship no JavaScript). One place to update if a URL scheme changes.
+ */
+export type PageKind =
+  | 'home'
+  | 'reading'
+  | 'background'
+  | 'timeline'
+  | 'glossary'
+  | 'map'
+  | 'not-found'
+  | 'other';
+
+const patterns: ReadonlyArray<readonly [PageKind, RegExp]> = [
+  ['home', /^\/$/],
+  ['reading', /^\/reports\/[^/]+\/$/],
+  // Background topics: /background/<topic>/ or /topics/<topic>/ (and their index pages).
+  ['background', /^\/(?:background|topics)\/(?:[^/]+\/)?$/],
+  ['timeline', /^\/timeline\/$/],
+  ['glossary', /^\/glossary\/$/],
+  ['map', /^\/map\/$/],
+  ['not-found', /(?:^|\/)404\.html$/],
+];
+
+export function pageKind(path: string): PageKind {
+  for (const [kind, pattern] of patterns) if (pattern.test(path)) return kind;
+  return 'other';
+}
+
+/** Kinds of page that are pure reading: they ship no JavaScript at all, neither at load nor on hydration. */
+export const zeroJsKinds: ReadonlySet<PageKind> = new Set(['reading', 'background', 'timeline', 'glossary', 'map']);

@@ -1,0 +1,97 @@
+// Budgets on the built site (dist/, built by `npm test`): bytes of JavaScript and of whole pages, origins of
+// everything a page loads, and the CSP. Read from the files, so the figures are exact and never timing-dependent.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { builtPages, distDir } from '../built-site.ts';
+import { cssReferences } from '../../scripts/lib/css-references.ts';
+import { effectiveScriptSources, parseCsp, readCspMeta } from '../../scripts/lib/csp.ts';
+import { pageKind, zeroJsKinds } from '../../scripts/lib/page-kinds.ts';
+import { measurePage, totals, type Resource } from '../../scripts/lib/page-weight.ts';
+
+/** A reading page, everything it loads included, gzipped. */
+const READING_PAGE_BUDGET = 40 * 1024;
+
+const pages = builtPages().map((page) => {
+  const weight = measurePage(distDir, page);
+  return { ...page, kind: pageKind(page.path), weight, totals: totals(weight) };
+});
+
+const list = (resources: Resource[]) =>
+  resources.map((r) => `${r.inline ? r.via : r.url} (${r.phase}, ${r.raw} B raw, ${r.gzip} B gzip${r.inline ? "" : `, via ${r.via}`})`);
+
+describe('the built site', () => {
+  test('has the kinds of page the budgets are about (URLs per scripts/lib/page-kinds.ts)', () => {
+    const count = (kind: string) => pages.filter((page) => page.kind === kind).length;
+    const found = pages.map((page) => `${page.path} (${page.kind})`).join(', ');
+    expect(count('reading'), `reading pages at /reports/<id>/; pages found: ${found}`).toBeGreaterThanOrEqual(2);
+    expect(count('background'), `background topic pages at /background/<id>/ or /topics/<id>/; pages found: ${found}`).toBeGreaterThanOrEqual(1);
+    for (const kind of ['timeline', 'glossary', 'map'] as const) {
+      expect(count(kind), `a ${kind} page at /${kind}/; pages found: ${found}`).toBe(1);
+    }
+  });
+
+  test('no stylesheet @imports or loads a font from another origin', () => {
+    const cssFiles: Array<{ name: string; css: string }> = [];
+    const walk = (dir: string): void => {
+      for (const entry of readdirSync(dir, { withFileTypes: true })) {
+        const full = join(dir, entry.name);
+        if (entry.isDirectory()) walk(full);
+        else if (entry.name.endsWith('.css')) cssFiles.push({ name: relative(distDir, full), css: readFileSync(full, 'utf8') });
+      }
+    };
+    walk(distDir);
+    for (const page of pages) {
+      page.weight.inlineStyles.forEach((css, index) => cssFiles.push({ name: `${page.path} <style> #${index + 1}`, css }));
+    }
+    const offSite = cssFiles.flatMap(({ name, css }) =>
+      cssReferences(css)
+        .filter((ref) => ref.rule !== 'url' && /^([a-z][a-z0-9+.-]*:|\/\/)/i.test(ref.url))
+        .map((ref) => `${name}: @${ref.rule} ${ref.url}`),
+    );
+    expect(offSite, 'CSS pointing off-site (web fonts and stylesheets must be served by the site itself)').toEqual([]);
+  });
+});
+
+describe.each(pages)('page $path ($kind)', (page) => {
+  const { weight, totals: t } = page;
+  const js = weight.resources.filter((r) => r.kind === 'js');
+
+  if (weight.islands.length === 0) {
+    test('ships 0 bytes of JavaScript at load (it has no island)', () => {
+      expect(list(js.filter((r) => r.phase === 'load')), `${page.path}: JavaScript at load on a page without islands`).toEqual([]);
+      expect(t.js.raw).toBe(0);
+    });
+  }
+
+  if (zeroJsKinds.has(page.kind)) {
+    test('ships 0 bytes of JavaScript at all, at load or on hydration', () => {
+      expect(weight.islands.map((island) => island.componentUrl), `${page.path}: a ${page.kind} page has islands`).toEqual([]);
+      expect(list(js), `${page.path}: JavaScript on a ${page.kind} page`).toEqual([]);
+      expect(t.js.raw + t.hydrationJs.raw).toBe(0);
+    });
+  }
+
+  if (page.kind === 'reading') {
+    test(`weighs under ${READING_PAGE_BUDGET / 1024} KB gzipped in all (HTML, CSS and everything it loads)`, () => {
+      const all = t.totalGzip + t.hydrationJs.gzip;
+      const breakdown = [`HTML ${t.html.gzip} B`, ...list(weight.resources.filter((r) => !r.inline))].join('; ');
+      expect(all, `${page.path}: ${all} B gzipped > ${READING_PAGE_BUDGET} B: ${breakdown}`).toBeLessThan(READING_PAGE_BUDGET);
+    });
+  }
+
+  test('loads no font, nor anything else, from another origin, and references no missing file', () => {
+    const foreign = weight.resources.filter((r) => !r.local);
+    expect(list(foreign.filter((r) => r.kind === 'font')), `${page.path}: fonts from another origin`).toEqual([]);
+    expect(list(foreign), `${page.path}: resources from another origin`).toEqual([]);
+    expect(list(weight.resources.filter((r) => r.missing)), `${page.path}: references to files not in dist/`).toEqual([]);
+  });
+
+  test("has a CSP <meta> with default-src 'self' and no 'unsafe-inline' for scripts", () => {
+    const policy = readCspMeta(readFileSync(page.file, 'utf8'));
+    expect(policy, `${page.path}: no <meta http-equiv="Content-Security-Policy">`).not.toBeNull();
+    const directives = parseCsp(policy ?? '');
+    expect(directives.get('default-src'), `${page.path}: default-src in "${policy}"`).toEqual(["'self'"]);
+    expect(effectiveScriptSources(directives), `${page.path}: script sources in "${policy}"`).not.toContain("'unsafe-inline'");
+  });
+});
