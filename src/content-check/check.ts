@@ -131,16 +131,10 @@ function checkQuote(
       fix: `copy the prefix and suffix exactly from ${paragraphList(result.matches)}, or remove them if the words occur only once`,
     }];
   }
-  const first = result.matches[0];
-  const reportWords = source.data.paragraphs[first.paragraph].slice(first.start, first.end);
-  // A non-breaking space cannot be seen when copying; YAML's escape makes it visible and exact.
-  const spaceTip = reportWords.includes('\u00a0') && !note.quote.exact.includes('\u00a0')
-    ? '; write each non-breaking space as \\u00a0 inside a double-quoted YAML string'
-    : '';
   return [{
     ...base,
     message: `${quoted} is not in ${inSource}: ${result.hint}`,
-    fix: `copy the words exactly from ${paragraphList(result.matches)}${spaceTip}`,
+    fix: `copy the words exactly from ${paragraphList(result.matches)}`,
   }];
 }
 

@@ -23,7 +23,16 @@ export type AnchorResult =
   | { ok: true; anchor: Anchor }
   | { ok: false; reason: 'not-found' | 'ambiguous'; matches: Anchor[]; hint?: string };
 
-export function anchorQuote(paragraphs: readonly string[], quote: TextQuote): AnchorResult {
+export function anchorQuote(rawParagraphs: readonly string[], rawQuote: TextQuote): AnchorResult {
+  // Pasted text often carries non-breaking or other Unicode spaces that look like ordinary ones; an author
+  // cannot see the difference, so any single space character matches any other. One character for one
+  // keeps every offset valid in the original paragraph.
+  const paragraphs = rawParagraphs.map(plainSpaces);
+  const quote: TextQuote = {
+    exact: plainSpaces(rawQuote.exact),
+    ...(rawQuote.prefix !== undefined && { prefix: plainSpaces(rawQuote.prefix) }),
+    ...(rawQuote.suffix !== undefined && { suffix: plainSpaces(rawQuote.suffix) }),
+  };
   const occurrences = findExact(paragraphs, quote.exact);
   const fitting = occurrences.filter((a) => contextFits(paragraphs[a.paragraph], a, quote));
   if (fitting.length === 1) return { ok: true, anchor: fitting[0] };
@@ -47,6 +56,12 @@ export function anchorQuote(paragraphs: readonly string[], quote: TextQuote): An
     matches: near,
     hint: `nearly found in ${paragraphList(near)}, but ${differences.join('; and ')}`,
   };
+}
+
+const UNICODE_SPACES = /[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/g;
+
+function plainSpaces(text: string): string {
+  return text.replace(UNICODE_SPACES, ' ');
 }
 
 function findExact(paragraphs: readonly string[], exact: string): Anchor[] {
