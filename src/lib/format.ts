@@ -1,0 +1,27 @@
+const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+const MONTHS = [
+  'January', 'February', 'March', 'April', 'May', 'June',
+  'July', 'August', 'September', 'October', 'November', 'December',
+];
+
+/** "2024-04-22" → "Monday 22 April 2024". Computed in UTC so the day never shifts with the build machine's zone. */
+export function formatDayLong(iso: string): string {
+  const [y, m, d] = iso.split('-').map(Number);
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return `${WEEKDAYS[date.getUTCDay()]} ${d} ${MONTHS[m - 1]} ${y}`;
+}
+
+/** "2024-04-22" → "22 April 2024". */
+export function formatDay(iso: string): string {
+  const [y, m, d] = iso.split('-').map(Number);
+  return `${d} ${MONTHS[m - 1]} ${y}`;
+}
+
+export function countWords(texts: readonly string[]): number {
+  return texts.reduce((sum, text) => sum + (text.match(/[\p{L}\p{N}][\p{L}\p{N}'’.,-]*/gu)?.length ?? 0), 0);
+}
+
+/** Minutes to read at a careful pace for news with unfamiliar names (about 200 words a minute). */
+export function readingMinutes(words: number, wordsPerMinute = 200): number {
+  return Math.max(1, Math.round(words / wordsPerMinute));
+}
