@@ -1,38 +1,23 @@
 /**
  * The course's cross-references, checked over loaded content: every note's quote is found exactly once
  * in its report, notes do not overlap, ids are unique, and every link and citation leads somewhere.
+ * Lessons and their quizzes are checked in check-lessons.ts and check-quizzes.ts.
  * Returns every problem at once.
  */
 import { anchorQuote, paragraphList, type Anchor } from '../lib/anchoring';
 import type { Annotation } from '../schemas';
+import { checkLessons } from './check-lessons';
+import { checkQuizzes } from './check-quizzes';
+import { knownIds, unknownLink, type Target } from './links';
 import { lineOf, type Loaded, type LoadedContent } from './load';
 import type { Problem } from './problem';
-
-type Target = 'sources' | 'topics' | 'terms' | 'events' | 'places' | 'references';
-
-const targetNames: Record<Target, { noun: string; where: string }> = {
-  sources: { noun: 'source', where: 'the file names in content/sources/ (without .yaml)' },
-  topics: { noun: 'topic', where: 'the file names in content/topics/ (without .mdx)' },
-  terms: { noun: 'term', where: 'the ids in content/glossary.yaml' },
-  events: { noun: 'event', where: 'the ids in content/timeline.yaml' },
-  places: { noun: 'place', where: 'the ids in content/places.yaml' },
-  references: { noun: 'reference', where: 'the ids in content/references.yaml' },
-};
 
 export function checkContent(content: LoadedContent): Problem[] {
   const problems: Problem[] = [];
   const known = knownIds(content);
   const link = (entry: Loaded<unknown>, item: string, path: string, target: Target, id: string | undefined) => {
-    if (id === undefined || known[target].has(id)) return;
-    const { noun, where } = targetNames[target];
-    const guess = closest(id, known[target]);
-    problems.push({
-      file: entry.file,
-      line: lineOf(entry, path),
-      item,
-      message: `links to ${noun} "${id}", which does not exist`,
-      fix: `${guess ? `did you mean "${guess}"? ` : ''}use one of ${where}`,
-    });
+    const problem = unknownLink(known, entry, item, path, target, id);
+    if (problem) problems.push(problem);
   };
   const links = (entry: Loaded<unknown>, item: string, path: string, target: Target, ids: readonly string[]) =>
     ids.forEach((id, index) => link(entry, item, `${path}.${index}`, target, id));
@@ -62,11 +47,6 @@ export function checkContent(content: LoadedContent): Problem[] {
     links(topic, item, 'related.places', 'places', topic.data.related.places);
     links(topic, item, 'cites', 'references', topic.data.cites);
   }
-  for (const lesson of content.lessons) {
-    const item = `lesson "${lesson.id}"`;
-    links(lesson, item, 'readings', 'sources', lesson.data.readings);
-    links(lesson, item, 'background', 'topics', lesson.data.background);
-  }
   for (const term of content.terms) {
     link(term, `term "${term.id}"`, 'topic', 'topics', term.data.topic);
     links(term, `term "${term.id}"`, 'cites', 'references', term.data.cites);
@@ -79,20 +59,9 @@ export function checkContent(content: LoadedContent): Problem[] {
   for (const place of content.places) links(place, `place "${place.id}"`, 'cites', 'references', place.data.cites);
 
   problems.push(...checkUniqueIds(content));
+  problems.push(...checkLessons(content, known));
+  problems.push(...checkQuizzes(content, known));
   return problems;
-}
-
-function knownIds(content: LoadedContent): Record<Target, Set<string>> {
-  const ids = (target: Target) =>
-    new Set([...content[target].map((entry) => entry.id), ...content.invalidIds[target]]);
-  return {
-    sources: ids('sources'),
-    topics: ids('topics'),
-    terms: ids('terms'),
-    events: ids('events'),
-    places: ids('places'),
-    references: ids('references'),
-  };
 }
 
 function checkQuote(
@@ -215,27 +184,4 @@ function checkUniqueIds(content: LoadedContent): Problem[] {
 
 function shorten(text: string): string {
   return text.length <= 70 ? text : `${text.slice(0, 67)}…`;
-}
-
-/** The known id nearest to a mistyped one, if one is close enough to be a likely typo. */
-function closest(id: string, known: ReadonlySet<string>): string | undefined {
-  let best: string | undefined;
-  let bestDistance = Math.max(2, Math.floor(id.length / 3)) + 1;
-  for (const candidate of known) {
-    const distance = editDistance(id, candidate);
-    if (distance < bestDistance) [best, bestDistance] = [candidate, distance];
-  }
-  return best;
-}
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    previous = current;
-  }
-  return previous[b.length];
 }

@@ -1,11 +1,12 @@
 /**
- * Runs the content check before Astro reads any content: a build (or `astro sync`) with problems fails
- * listing every one of them; the dev server lists them and checks again whenever a file under content/ changes.
+ * Runs the content check before Astro reads any content: a build (or `astro sync`) with errors fails
+ * listing every problem; warnings are printed and let it through. The dev server lists problems and
+ * checks again whenever a file under content/ changes.
  */
 import { resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
-import { checkContentFolder, formatProblems, summarize, type Problem } from './index';
+import { checkContentFolder, formatProblems, isError, summarize, type Problem } from './index';
 
 export interface ContentCheckOptions {
   /** Project root holding content/; defaults to Astro's root. */
@@ -28,8 +29,8 @@ export default function contentCheck(options: ContentCheckOptions = {}): AstroIn
         // `astro sync` fails like a build, so `astro sync` alone can serve as a content check command.
         if (command === 'dev') return recheck(root, logger);
         const problems = checkContentFolder(root);
-        if (problems.length > 0) throw new Error(describe(problems));
-        logger.info('content checked: no problems');
+        if (problems.some(isError)) throw new Error(describe(problems));
+        report(problems, logger);
       },
       'astro:server:setup': ({ server, logger }) => {
         const projectRoot = root ?? process.cwd();
@@ -50,12 +51,16 @@ function describe(problems: readonly Problem[]): string {
   return `The course content has ${summarize(problems)}:\n\n${formatProblems(problems)}`;
 }
 
+function report(problems: readonly Problem[], logger: AstroIntegrationLogger): void {
+  if (problems.length === 0) logger.info('content checked: no problems');
+  else if (problems.some(isError)) logger.error(describe(problems));
+  else logger.warn(describe(problems));
+}
+
 /** In dev, problems are shown but never stop the server. */
 function recheck(root: string, logger: AstroIntegrationLogger): void {
   try {
-    const problems = checkContentFolder(root);
-    if (problems.length === 0) logger.info('content checked: no problems');
-    else logger.error(describe(problems));
+    report(checkContentFolder(root), logger);
   } catch (error) {
     // A dev server must survive a half-saved file; the next save checks again.
     logger.error(`content check failed: ${error instanceof Error ? error.message : String(error)}`);

@@ -1,11 +1,11 @@
 /**
  * Reads content/ into plain data, remembering the line of every entry and field so each problem can
  * point at the line to mend. Every entry is validated with its schema from src/schemas, and every
- * schema problem is reported, not just the first.
+ * schema problem is reported, not just the first. Lesson bodies are read for their <Quiz id="…" /> tags.
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { LineCounter, isMap, isPair, isScalar, isSeq, parseDocument, type Document } from 'yaml';
+import { isScalar, isSeq } from 'yaml';
 import type { z } from 'astro/zod';
 import {
   annotationFileSchema,
@@ -14,14 +14,16 @@ import {
   idSchema,
   lessonSchema,
   placeSchema,
+  questionSchema,
+  quizSchema,
   referenceSchema,
   sourceSchema,
   termSchema,
   topicSchema,
-  type Annotation,
   type AnnotationFile,
   type Lesson,
   type Place,
+  type Quiz,
   type Reference,
   type Source,
   type Term,
@@ -29,7 +31,10 @@ import {
   type Topic,
 } from '../schemas';
 import { describeIssue, fieldName } from './issues';
+import { findQuizTags } from './placements';
 import type { Problem } from './problem';
+import { collectLines, emptyLines, parseFrontmatter, parseYaml, splitFrontmatter, type ParsedYaml } from './read-yaml';
+import { findReservedIds, isReservedId, reservedIds } from './reserved';
 
 export interface Loaded<T> {
   id: string;
@@ -42,21 +47,35 @@ export interface Loaded<T> {
   data: T;
 }
 
+/** A <Quiz id="…" /> in a lesson's body. */
+export interface Placement {
+  quiz: string;
+  lesson: string;
+  file: string;
+  line: number;
+}
+
 export interface LoadedContent {
   sources: Loaded<Source>[];
   annotations: Loaded<AnnotationFile>[];
   topics: Loaded<Topic>[];
   lessons: Loaded<Lesson>[];
+  /** Keyed by file name; a quiz that broke its schema is kept with the questions that did not. */
+  quizzes: Loaded<Quiz>[];
   terms: Loaded<Term>[];
   events: Loaded<TimelineEvent>[];
   places: Loaded<Place>[];
   references: Loaded<Reference>[];
+  /** Every quiz placed in a lesson body, including lessons whose frontmatter is broken. */
+  placements: Placement[];
   /**
    * Ids of entries that exist but broke their schema (already reported), so that links to them are not
    * reported a second time as unknown.
    */
-  invalidIds: Record<Exclude<keyof LoadedContent, 'invalidIds'>, string[]>;
+  invalidIds: Record<Kind, string[]>;
 }
+
+type Kind = 'sources' | 'annotations' | 'topics' | 'lessons' | 'quizzes' | 'terms' | 'events' | 'places' | 'references';
 
 export interface LoadResult {
   content: LoadedContent;
@@ -66,8 +85,8 @@ export interface LoadResult {
 /** The line of `path`, or of the nearest field around it that exists (a missing field has no line). */
 export function lineOf(entry: Pick<Loaded<unknown>, 'line' | 'lines'>, path: string): number {
   for (let parts = path.split('.'); parts.length > 0; parts = parts.slice(0, -1)) {
-    const line = entry.lines[parts.join('.')];
-    if (line !== undefined) return line;
+    const key = parts.join('.');
+    if (Object.hasOwn(entry.lines, key)) return entry.lines[key];
   }
   return entry.line;
 }
@@ -75,8 +94,9 @@ export function lineOf(entry: Pick<Loaded<unknown>, 'line' | 'lines'>, path: str
 export function loadContent(root: string): LoadResult {
   const problems: Problem[] = [];
   const content: LoadedContent = {
-    sources: [], annotations: [], topics: [], lessons: [], terms: [], events: [], places: [], references: [],
-    invalidIds: { sources: [], annotations: [], topics: [], lessons: [], terms: [], events: [], places: [], references: [] },
+    sources: [], annotations: [], topics: [], lessons: [], quizzes: [], terms: [], events: [], places: [], references: [],
+    placements: [],
+    invalidIds: { sources: [], annotations: [], topics: [], lessons: [], quizzes: [], terms: [], events: [], places: [], references: [] },
   };
   const reader = { root, problems, content };
 
@@ -91,6 +111,10 @@ export function loadContent(root: string): LoadResult {
   }
   for (const file of listFiles(root, 'content/lessons', '.mdx')) {
     readWholeFile(reader, 'lessons', file, lessonSchema, 'lesson', 'src/schemas/lesson.ts');
+    readPlacements(reader, file);
+  }
+  for (const file of listFiles(root, 'content/quizzes', '.yaml')) {
+    readWholeFile(reader, 'quizzes', file, quizSchema, 'quiz', 'src/schemas/question.ts');
   }
   readListFile(reader, 'terms', 'content/glossary.yaml', termSchema, 'term', 'src/schemas/glossary.ts');
   readListFile(reader, 'events', 'content/timeline.yaml', eventSchema, 'event', 'src/schemas/timeline.ts');
@@ -99,7 +123,6 @@ export function loadContent(root: string): LoadResult {
   return { content, problems };
 }
 
-type Kind = keyof LoadedContent['invalidIds'];
 interface Reader {
   root: string;
   problems: Problem[];
@@ -115,31 +138,71 @@ function listFiles(root: string, folder: string, extension: string): string[] {
     .map((name) => `${folder}/${name}`);
 }
 
-/** One entry per file (a source, an annotation file, a topic or lesson's frontmatter); its id is the file name. */
-function readWholeFile<K extends Kind>(
-  reader: Reader,
-  kind: K,
-  file: string,
-  schema: z.ZodType,
-  noun: string,
-  schemaFile: string,
-): void {
-  const id = file.slice(file.lastIndexOf('/') + 1).replace(/\.(yaml|mdx)$/, '');
-  const parsed = file.endsWith('.mdx') ? readFrontmatter(reader, file) : readYaml(reader, file, 0);
-  if (!parsed) return;
-  if (!idSchema.safeParse(id).success) {
+const idOfFile = (file: string) => file.slice(file.lastIndexOf('/') + 1).replace(/\.(yaml|mdx)$/, '');
+
+/** One entry per file (a source, an annotation file, a quiz, a topic or lesson's frontmatter); its id is the file name. */
+function readWholeFile(reader: Reader, kind: Kind, file: string, schema: z.ZodType, noun: string, schemaFile: string): void {
+  const id = idOfFile(file);
+  const text = readFileSync(join(reader.root, file), 'utf8');
+  const parsed = file.endsWith('.mdx') ? parseFrontmatter(text, file, reader.problems) : parseYaml(text, file, 0, reader.problems);
+  if (!parsed) {
+    // Its syntax error is reported; links to it are not reported again as unknown.
+    reader.content.invalidIds[kind].push(id);
+    return;
+  }
+  if (!idSchema.safeParse(id).success || isReservedId(id)) {
     reader.problems.push({
       file,
       item: `${noun} "${id}"`,
       message: `the file name "${id}" is not a usable id`,
-      fix: 'rename the file in lower-case letters, digits and single hyphens, e.g. "report-c.yaml"',
+      fix: `rename the file in lower-case letters, digits and single hyphens, e.g. "report-c.yaml"${isReservedId(id) ? `, and not ${reservedIds.join(', ')}` : ''}`,
     });
   }
-  const lines: Record<string, number> = {};
+  const lines = emptyLines();
   const line = collectLines(parsed.doc.contents, '', lines, parsed.lineAt);
   const raw: unknown = parsed.doc.toJS();
-  const valid = validate(reader, kind, { id, file, line, lines }, raw, schema, `${noun} "${id}"`, schemaFile);
-  if (!valid && kind === 'annotations') keepGoodNotes(reader, { id, file, line, lines }, raw);
+  const where = { id, file, line, lines };
+  // Reserved ids are reported with a message of their own, and repeated question ids by the cross-check
+  // (across all quizzes, naming the first use); the schema's complaints about them would say it twice.
+  const reserved = kind === 'quizzes' ? reportReservedIds(reader, where, raw) : [];
+  const ignore = (issue: z.core.$ZodIssue) =>
+    (kind === 'quizzes' && issue.path.length === 2 && /^question id ".*" appears twice$/.test(issue.message)) ||
+    reserved.some((name) => issue.path.includes(name) || issue.message.includes(`"${name}"`) || valueAt(raw, issue.path) === name);
+  const valid = validate(reader, kind, where, raw, schema, `${noun} "${id}"`, schemaFile, ignore);
+  if (valid) return;
+  if (kind === 'annotations') keepGoodNotes(reader, where, raw);
+  if (kind === 'quizzes') keepGoodQuestions(reader, where, raw);
+}
+
+function readPlacements(reader: Reader, file: string): void {
+  const { body, bodyLine } = splitFrontmatter(readFileSync(join(reader.root, file), 'utf8'));
+  const lesson = idOfFile(file);
+  for (const tag of findQuizTags(body, bodyLine)) {
+    if (tag.id !== undefined) reader.content.placements.push({ quiz: tag.id, lesson, file, line: tag.line });
+    else {
+      reader.problems.push({
+        file,
+        line: tag.line,
+        item: `lesson "${lesson}"`,
+        message: 'a <Quiz /> tag has no id="…"',
+        fix: 'name the quiz it places, e.g. <Quiz id="l1-checkpoint" />, with the id in plain double quotes',
+      });
+    }
+  }
+}
+
+function reportReservedIds(reader: Reader, where: Omit<Loaded<unknown>, 'data'>, raw: unknown): string[] {
+  const uses = findReservedIds(raw);
+  for (const use of uses) {
+    reader.problems.push({
+      file: where.file,
+      line: lineOf(where, use.path),
+      item: use.question === undefined ? `quiz "${where.id}"` : questionItem(raw, use.question),
+      message: `the ${use.what} "${use.id}" is a name students' saved progress cannot hold (${reservedIds.join(', ')} are refused when progress is imported)`,
+      fix: `rename it, e.g. "${use.id.replace(/_/g, '')}-1"`,
+    });
+  }
+  return [...new Set(uses.map((use) => use.id))];
 }
 
 /**
@@ -148,35 +211,50 @@ function readWholeFile<K extends Kind>(
  */
 function keepGoodNotes(reader: Reader, where: Omit<Loaded<unknown>, 'data'>, raw: unknown): void {
   if (!isRecord(raw) || !idSchema.safeParse(raw.source).success || !Array.isArray(raw.notes)) return;
-  const notes: Annotation[] = [];
-  const lines: Record<string, number> = {};
-  for (const [key, line] of Object.entries(where.lines)) if (!key.startsWith('notes.')) lines[key] = line;
-  raw.notes.forEach((candidate: unknown, index: number) => {
-    const result = annotationSchema.safeParse(candidate);
+  const kept = keepGood(where, raw.notes, 'notes', (note) => annotationSchema.safeParse(note));
+  if (kept.list.length === 0) return;
+  reader.content.annotations.push({ ...where, lines: kept.lines, data: { source: raw.source as string, notes: kept.list } });
+}
+
+/**
+ * Likewise a broken question must not hide where its quiz is placed or what its other questions say: the
+ * valid questions are kept for the cross-checks (which also find ids repeated within the quiz).
+ */
+function keepGoodQuestions(reader: Reader, where: Omit<Loaded<unknown>, 'data'>, raw: unknown): void {
+  if (!isRecord(raw) || !Array.isArray(raw.questions)) return;
+  const kept = keepGood(where, raw.questions, 'questions', (question) => questionSchema.safeParse(question));
+  const id = typeof raw.id === 'string' && idSchema.safeParse(raw.id).success ? raw.id : where.id;
+  const title = typeof raw.title === 'string' ? raw.title : '';
+  reader.content.quizzes.push({ ...where, lines: kept.lines, data: { id, title, questions: kept.list } });
+}
+
+/** The entries of `list` that pass, with their lines renumbered so "<field>.<i>" still names each one. */
+function keepGood<T>(
+  where: Omit<Loaded<unknown>, 'data'>,
+  list: unknown[],
+  field: string,
+  parse: (entry: unknown) => { success: boolean; data?: T },
+): { list: T[]; lines: Record<string, number> } {
+  const kept: T[] = [];
+  const lines = emptyLines();
+  for (const [key, line] of Object.entries(where.lines)) if (!key.startsWith(`${field}.`)) lines[key] = line;
+  list.forEach((candidate, index) => {
+    const result = parse(candidate);
     if (!result.success) return;
-    // Renumber the kept note's lines so "notes.<i>" still names it.
-    const from = `notes.${index}`;
-    const to = `notes.${notes.length}`;
+    const from = `${field}.${index}`;
+    const to = `${field}.${kept.length}`;
     for (const [key, line] of Object.entries(where.lines)) {
       if (key === from || key.startsWith(`${from}.`)) lines[to + key.slice(from.length)] = line;
     }
-    notes.push(result.data);
+    kept.push(result.data as T);
   });
-  if (notes.length === 0) return;
-  reader.content.annotations.push({ ...where, lines, data: { source: raw.source as string, notes } });
+  return { list: kept, lines };
 }
 
 /** Many entries in one list (glossary, timeline, places, references); each names its own id. */
-function readListFile<K extends Kind>(
-  reader: Reader,
-  kind: K,
-  file: string,
-  schema: z.ZodType,
-  noun: string,
-  schemaFile: string,
-): void {
+function readListFile(reader: Reader, kind: Kind, file: string, schema: z.ZodType, noun: string, schemaFile: string): void {
   if (!existsSync(join(reader.root, file))) return;
-  const parsed = readYaml(reader, file, 0);
+  const parsed: ParsedYaml | undefined = parseYaml(readFileSync(join(reader.root, file), 'utf8'), file, 0, reader.problems);
   if (!parsed) return;
   const list = parsed.doc.contents;
   if (list === null || (isScalar(list) && list.value === null)) return;
@@ -193,98 +271,35 @@ function readListFile<K extends Kind>(
   list.items.forEach((node, index) => {
     const raw = values[index];
     const rawId = isRecord(raw) && typeof raw.id === 'string' ? raw.id : undefined;
-    const lines: Record<string, number> = {};
+    const lines = emptyLines();
     const line = collectLines(node, '', lines, parsed.lineAt);
     const item = rawId ? `${noun} "${rawId}"` : `${noun} #${index + 1}`;
     validate(reader, kind, { id: rawId ?? `#${index + 1}`, file, line, lines }, raw, schema, item, schemaFile);
   });
 }
 
-interface ParsedYaml {
-  doc: Document.Parsed;
-  lineAt: (offset: number) => number;
-}
-
-function readYaml(reader: Reader, file: string, lineOffset: number, text?: string): ParsedYaml | undefined {
-  const lineCounter = new LineCounter();
-  // The timestamp tag makes unquoted dates Date objects, as Astro's YAML reader (js-yaml) does, so the
-  // schema catches them here too.
-  const doc = parseDocument(text ?? readFileSync(join(reader.root, file), 'utf8'), {
-    lineCounter,
-    customTags: ['timestamp'],
-    prettyErrors: true,
-  });
-  const lineAt = (offset: number) => lineCounter.linePos(offset).line + lineOffset;
-  if (doc.errors.length > 0) {
-    for (const error of doc.errors) {
-      reader.problems.push({
-        file,
-        line: (error.linePos?.[0].line ?? 1) + lineOffset,
-        message: `YAML syntax error: ${error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}`,
-        fix: 'check the indentation, the colon after each field name, and that quotes and brackets are closed',
-      });
-    }
-    return undefined;
-  }
-  return { doc, lineAt };
-}
-
-function readFrontmatter(reader: Reader, file: string): ParsedYaml | undefined {
-  const text = readFileSync(join(reader.root, file), 'utf8');
-  const match = /^---\r?\n([\s\S]*?)\r?\n?---\s*(?:\r?\n|$)/.exec(text);
-  if (!match) {
-    reader.problems.push({
-      file,
-      line: 1,
-      message: 'the file does not start with frontmatter',
-      fix: 'begin the file with a line "---", the fields, then another "---"',
-    });
-    return undefined;
-  }
-  // The frontmatter starts on line 2, after the opening "---".
-  return readYaml(reader, file, 1, match[1]);
-}
-
-/** Records the line of every field and list item under `node`; returns the node's own line. */
-function collectLines(node: unknown, path: string, lines: Record<string, number>, lineAt: (offset: number) => number): number {
-  const own = hasRange(node) ? lineAt(node.range[0]) : 1;
-  if (isMap(node)) {
-    for (const pair of node.items) {
-      if (!isPair(pair) || !isScalar(pair.key)) continue;
-      const key = join2(path, String(pair.key.value));
-      lines[key] = hasRange(pair.key) ? lineAt(pair.key.range[0]) : own;
-      collectLines(pair.value, key, lines, lineAt);
-    }
-  } else if (isSeq(node)) {
-    node.items.forEach((child, index) => {
-      const key = join2(path, String(index));
-      lines[key] = hasRange(child) ? lineAt(child.range[0]) : own;
-      collectLines(child, key, lines, lineAt);
-    });
-  }
-  return own;
-}
-
-function join2(path: string, key: string): string {
-  return path ? `${path}.${key}` : key;
-}
-
-function hasRange(node: unknown): node is { range: [number, number, number] } {
-  return typeof node === 'object' && node !== null && Array.isArray((node as { range?: unknown }).range);
-}
-
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function validate<K extends Kind>(
+function valueAt(raw: unknown, path: readonly PropertyKey[]): unknown {
+  let value = raw;
+  for (const key of path) {
+    if (!isRecord(value) && !Array.isArray(value)) return undefined;
+    value = Object.hasOwn(value, key) ? (value as Record<PropertyKey, unknown>)[key] : undefined;
+  }
+  return value;
+}
+
+function validate(
   reader: Reader,
-  kind: K,
+  kind: Kind,
   where: Omit<Loaded<unknown>, 'data'>,
   raw: unknown,
   schema: z.ZodType,
   item: string,
   schemaFile: string,
+  ignore: (issue: z.core.$ZodIssue) => boolean = () => false,
 ): boolean {
   const result = schema.safeParse(raw);
   if (result.success) {
@@ -293,20 +308,29 @@ function validate<K extends Kind>(
   }
   reader.content.invalidIds[kind].push(where.id);
   for (const issue of result.error.issues) {
-    const path = issue.path.map(String).join('.');
+    if (ignore(issue)) continue;
+    // An unknown field is pointed at itself, not at the object holding it.
+    const at = issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0]] : issue.path;
     reader.problems.push({
       file: where.file,
-      line: lineOf(where, path),
+      line: lineOf(where, at.map(String).join('.')),
       item: itemFor(raw, issue.path, item),
-      ...describeIssue(issue, fieldName(issue.path), schemaFile),
+      ...describeIssue(issue, fieldName(issue.path), schemaFile, valueAt(raw, issue.path)),
     });
   }
   return false;
 }
 
-/** Inside an annotation file, a problem belongs to the note it is in. */
+/** Inside an annotation file a problem belongs to its note; inside a quiz, to its question. */
 function itemFor(raw: unknown, path: readonly PropertyKey[], fallback: string): string {
-  if (path[0] !== 'notes' || typeof path[1] !== 'number' || !isRecord(raw) || !Array.isArray(raw.notes)) return fallback;
+  if (typeof path[1] !== 'number' || !isRecord(raw)) return fallback;
+  if (path[0] === 'questions') return questionItem(raw, path[1]);
+  if (path[0] !== 'notes' || !Array.isArray(raw.notes)) return fallback;
   const note: unknown = raw.notes[path[1]];
   return isRecord(note) && typeof note.id === 'string' ? `note "${note.id}"` : `note #${path[1] + 1}`;
+}
+
+function questionItem(raw: unknown, index: number): string {
+  const question: unknown = isRecord(raw) && Array.isArray(raw.questions) ? raw.questions[index] : undefined;
+  return isRecord(question) && typeof question.id === 'string' ? `question "${question.id}"` : `question #${index + 1}`;
 }

@@ -33,13 +33,20 @@ export const pageFurnitureLines: readonly string[] = [
   'Comments',
 ];
 
-/** Furniture that varies in its tail ("Follow us on X", "Sign up for our newsletter"). */
+/** Furniture that varies in its tail ("Follow us on X", "Sign up for our newsletter"), and cookie banners. */
 export const pageFurniturePatterns: readonly RegExp[] = [
   /^follow us on\b/i,
   /^sign up for\b/i,
   /^share (?:on|via) \w+$/i,
   /^(?:read more|see also|related)\s*:/i,
+  /^(?:this|our) (?:web)?site uses cookies\b/i,
+  /^we use cookies\b/i,
+  /^(?:accept|reject|allow|refuse) (?:all )?cookies$/i,
+  /^(?:accept all|reject all|manage (?:cookies|preferences|cookie settings)|cookie (?:settings|preferences|policy))$/i,
 ];
+
+/** Headings of a list of other articles' headlines; the headlines under them are furniture too. */
+const relatedHeadings = new Set(['related articles', 'related', 'related posts', 'related stories', 'you may also like', 'more stories']);
 
 const furnitureSet = new Set(pageFurnitureLines.map((line) => line.toLowerCase()));
 
@@ -51,10 +58,20 @@ export function isPageFurniture(line: string): boolean {
 const creditLine = /^\((Reporting by [^()]+)\)$/i;
 
 export function splitArticle(text: string): ArticleParts {
-  const lines = text
-    .split(/\r\n|\r|\n/)
-    .map((line) => line.trim())
-    .filter((line) => line !== '' && !isPageFurniture(line));
+  const lines: string[] = [];
+  // Under a "Related Articles" heading come other articles' headlines, which do not end like a sentence;
+  // the first line that does (or a credit line) is the article again.
+  let inRelatedList = false;
+  for (const line of text.split(/\r\n|\r|\n/).map((l) => l.trim())) {
+    if (line === '') continue;
+    if (relatedHeadings.has(line.toLowerCase())) {
+      inRelatedList = true;
+      continue;
+    }
+    if (inRelatedList && looksLikeHeadline(line)) continue;
+    inRelatedList = false;
+    if (!isPageFurniture(line)) lines.push(line);
+  }
   if (lines.length === 0) throw new Error('the article has no text once page furniture is removed');
 
   let credit: string | undefined;

@@ -1,0 +1,58 @@
+// `npm run check`: every content rule (the same check the build runs) and `astro check` (types), all
+// problems at once, then a summary; exits 1 on any error. Warnings are printed but do not fail.
+//   --update-ids   accept the question ids as they stand (rewrites content/.question-ids.json)
+//   --no-types     skip astro check (the content check alone takes a second)
+//   --root DIR     check another project folder (tests use fixture trees)
+// Plain TypeScript for Node 24: `node scripts/check.ts`.
+import { spawnSync } from 'node:child_process';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import './lib/resolve-ts.ts';
+
+const { checkContentFolder, formatProblems, isError, manifestFile, summarize, updateQuestionIds } = await import(
+  '../src/content-check/index.ts'
+);
+
+const { values: flags } = parseArgs({
+  options: {
+    'update-ids': { type: 'boolean', default: false },
+    'no-types': { type: 'boolean', default: false },
+    root: { type: 'string' },
+  },
+});
+const root = resolve(flags.root ?? fileURLToPath(new URL('..', import.meta.url)));
+
+let problems = checkContentFolder(root);
+const contentErrors = problems.some(isError);
+if (flags['update-ids']) {
+  if (contentErrors) {
+    console.error(`Not updating ${manifestFile}: fix the content errors below first, so no question is left out.\n`);
+  } else {
+    const count = updateQuestionIds(root);
+    console.log(`Wrote ${count} question ids to ${manifestFile}: commit it with the content.\n`);
+    problems = checkContentFolder(root);
+  }
+}
+console.log(`Content\n\n${formatProblems(problems)}\n`);
+
+let typesFailed = false;
+let typesSummary = 'skipped (--no-types)';
+if (!flags['no-types']) {
+  // With content errors the integration would stop astro's sync, so types are checked against the last sync.
+  const astro = fileURLToPath(new URL('../node_modules/astro/bin/astro.mjs', import.meta.url));
+  const args = [astro, 'check', '--minimumFailingSeverity', 'error', ...(contentErrors ? ['--noSync'] : [])];
+  console.log(`Types (astro check${contentErrors ? ' --noSync, as the content has errors' : ''})\n`);
+  const run = spawnSync(process.execPath, args, { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  process.stdout.write(run.stdout ?? '');
+  process.stderr.write(run.stderr ?? '');
+  typesFailed = run.status !== 0;
+  // eslint-disable-next-line no-control-regex
+  const result = /Result \([^)]*\):\s*-\s*(\d+) errors?/.exec((run.stdout ?? '').replace(/\x1b\[[0-9;]*m/g, ''));
+  typesSummary = result ? `${result[1]} error${result[1] === '1' ? '' : 's'}` : typesFailed ? `astro check failed (exit ${run.status ?? run.signal})` : 'no errors';
+  if (typesFailed && result?.[1] === '0') typesSummary = `astro check failed (exit ${run.status})`;
+}
+
+const failed = contentErrors || typesFailed;
+console.log(`\nSummary\n  content: ${summarize(problems)}\n  types:   ${typesSummary}\n${failed ? '\nCheck failed.' : '\nCheck passed.'}`);
+process.exitCode = failed ? 1 : 0;
