@@ -10,6 +10,7 @@ export type PageKind =
   | 'glossary'
   | 'map'
   | 'not-found'
+  | 'search'
   | 'other';
 
 const patterns: ReadonlyArray<readonly [PageKind, RegExp]> = [
@@ -21,6 +22,8 @@ const patterns: ReadonlyArray<readonly [PageKind, RegExp]> = [
   ['glossary', /^\/glossary\/$/],
   ['map', /^\/map\/$/],
   ['not-found', /(?:^|\/)404\.html$/],
+  // The one page that ships a script without an island: it loads the search index on demand.
+  ['search', /^\/search\/$/],
 ];
 
 export function pageKind(path: string): PageKind {

@@ -1,6 +1,6 @@
 // Budgets on the built site (dist/, built by `npm test`): bytes of JavaScript and of whole pages, origins of
 // everything a page loads, and the CSP. Read from the files, so the figures are exact and never timing-dependent.
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { builtPages, distDir } from '../built-site.ts';
@@ -11,6 +11,8 @@ import { measurePage, totals, type Resource } from '../../scripts/lib/page-weigh
 
 /** A reading page, everything it loads included, gzipped. */
 const READING_PAGE_BUDGET = 40 * 1024;
+/** The search page's own script, gzipped; Pagefind's files come on demand and are measured in the browser test. */
+const SEARCH_SCRIPT_BUDGET = 6 * 1024;
 
 const pages = builtPages().map((page) => {
   const weight = measurePage(distDir, page);
@@ -51,13 +53,18 @@ describe('the built site', () => {
     );
     expect(offSite, 'CSS pointing off-site (web fonts and stylesheets must be served by the site itself)').toEqual([]);
   });
+
+  test('has a search page and the search index built next to it', () => {
+    expect(pages.filter((page) => page.kind === 'search').map((page) => page.path)).toEqual(['/search/']);
+    expect(existsSync(join(distDir, 'pagefind', 'pagefind.js')), `${distDir}/pagefind/pagefind.js (written by src/search/integration.ts)`).toBe(true);
+  });
 });
 
 describe.each(pages)('page $path ($kind)', (page) => {
   const { weight, totals: t } = page;
   const js = weight.resources.filter((r) => r.kind === 'js');
 
-  if (weight.islands.length === 0) {
+  if (weight.islands.length === 0 && page.kind !== 'search') {
     test('ships 0 bytes of JavaScript at load (it has no island)', () => {
       expect(list(js.filter((r) => r.phase === 'load')), `${page.path}: JavaScript at load on a page without islands`).toEqual([]);
       expect(t.js.raw).toBe(0);
@@ -80,6 +87,15 @@ describe.each(pages)('page $path ($kind)', (page) => {
     });
   }
 
+  if (page.kind === 'search') {
+    test(`loads only its own script at load, under ${SEARCH_SCRIPT_BUDGET / 1024} KB gzipped, and no part of the index`, () => {
+      const atLoad = js.filter((r) => r.phase === 'load');
+      expect(atLoad.filter((r) => r.url.startsWith('/pagefind/')).map((r) => r.url), `${page.path}: Pagefind loaded before a search`).toEqual([]);
+      expect(t.js.gzip, `${page.path}: ${list(atLoad).join('; ')}`).toBeLessThan(SEARCH_SCRIPT_BUDGET);
+      expect(t.js.gzip).toBeGreaterThan(0);
+    });
+  }
+
   test('loads no font, nor anything else, from another origin, and references no missing file', () => {
     const foreign = weight.resources.filter((r) => !r.local);
     expect(list(foreign.filter((r) => r.kind === 'font')), `${page.path}: fonts from another origin`).toEqual([]);
@@ -93,5 +109,9 @@ describe.each(pages)('page $path ($kind)', (page) => {
     const directives = parseCsp(policy ?? '');
     expect(directives.get('default-src'), `${page.path}: default-src in "${policy}"`).toEqual(["'self'"]);
     expect(effectiveScriptSources(directives), `${page.path}: script sources in "${policy}"`).not.toContain("'unsafe-inline'");
+    // Pagefind's WebAssembly needs 'wasm-unsafe-eval'; only the search page asks for it (src/pages/search.astro).
+    const scripts = effectiveScriptSources(directives);
+    if (page.kind === 'search') expect(scripts, `${page.path}: script sources in "${policy}"`).toEqual(expect.arrayContaining(["'self'", "'wasm-unsafe-eval'"]));
+    else expect(scripts, `${page.path}: script sources in "${policy}"`).not.toContain("'wasm-unsafe-eval'");
   });
 });

@@ -48,6 +48,7 @@ describe('pageKind', () => {
     expect(pageKind('/glossary/')).toBe('glossary');
     expect(pageKind('/map/')).toBe('map');
     expect(pageKind('/404.html')).toBe('not-found');
+    expect(pageKind('/search/')).toBe('search');
     expect(pageKind('/lessons/what-happened/')).toBe('other');
   });
 });
