@@ -6,7 +6,9 @@ import contentCheck from './src/content-check/integration.ts';
 import searchIndex from './src/search/integration.ts';
 
 export default defineConfig({
-  site: 'https://course.invalid',
+  // Where the course is published. Only the LMS exports and worksheets need it (their evidence links must
+  // be absolute); set COURSE_SITE_URL when building for publication.
+  site: process.env.COURSE_SITE_URL || 'http://localhost:4321',
   trailingSlash: 'ignore',
   // contentCheck first: it lists every content problem before Astro reads the collections.
   // searchIndex runs after the build: Pagefind indexes the built pages (see src/search/).
