@@ -10,6 +10,8 @@ export const NAV_ITEMS: readonly { href: string; label: string; match: string }[
   { href: '/timeline/', label: 'Timeline', match: '/timeline' },
   { href: '/glossary/', label: 'Glossary', match: '/glossary' },
   { href: '/map/', label: 'Map', match: '/map' },
+  { href: '/progress/', label: 'Progress', match: '/progress' },
+  { href: '/review/', label: 'Review', match: '/review' },
 ];
 
 /** Whether a nav entry is the page being shown or the section it belongs to. */

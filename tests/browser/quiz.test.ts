@@ -1,0 +1,317 @@
+// The quizzes as a student meets them, in Chromium against the built site: a whole quiz by keyboard alone,
+// progress that survives reloads and other tabs, every way storage can fail, import/export on /progress/, and
+// axe in each quiz state. Storage is patched with addInitScript, before any of the page's scripts run.
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describeViolations, loadProblems, openSite, runAxe, Tab, type Site } from './harness.ts';
+
+const LESSON = '/lessons/what-happened/';
+const LESSON_ID = 'what-happened';
+const KEY = 'course-progress-v1';
+const Q = {
+  single: 'l1-what-hit-ain-al-asad',
+  numeric: 'l1-rockets-at-rumalyn',
+  truefalse: 'l1-newest-first',
+  evidence: 'l1-evidence-no-casualties',
+  ordering: 'l1-order-the-weekend',
+} as const;
+const ORDER = ['A deadly explosion hits a military base in Iraq', 'Rockets are fired towards US forces at Rumalyn, Syria', 'An armed drone is launched at Ain al-Asad air base, Iraq'];
+
+let site: Site;
+const contexts: BrowserContext[] = [];
+beforeAll(async () => {
+  site = await openSite();
+});
+afterAll(async () => {
+  for (const context of contexts) await context.close().catch(() => undefined);
+  await site?.close();
+});
+
+/** A new browser profile (its own localStorage), with `init` run before every page's scripts. */
+async function freshTab(init?: () => void): Promise<Tab> {
+  const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+  contexts.push(context);
+  if (init) await context.addInitScript(init);
+  return new Tab(await context.newPage(), site.origin);
+}
+
+const question = (page: Page, id: string) => page.locator(`#q-${LESSON_ID}-${id}`);
+const firstScore = (page: Page) => page.locator('section.quiz .quiz-score').first();
+const stored = (page: Page) => page.evaluate((key) => localStorage.getItem(key), KEY);
+
+async function openLesson(tab: Tab): Promise<void> {
+  const log = await tab.visit(LESSON, { wakeIslands: true });
+  expect(loadProblems(log), `${LESSON}: problems while loading`).toEqual([]);
+}
+
+/** Presses Tab until `target` has focus (at most `limit` times); keyboard only. */
+async function tabTo(page: Page, target: ReturnType<Page['locator']>, limit = 40): Promise<void> {
+  for (let i = 0; i < limit; i++) {
+    if (await target.evaluate((el) => el === document.activeElement)) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`Tab never reached ${target}`);
+}
+
+async function checkByKeyboard(page: Page, id: string): Promise<void> {
+  await tabTo(page, question(page, id).getByRole('button', { name: 'Check answer' }));
+  await page.keyboard.press('Enter');
+}
+
+async function answerSingleByMouse(page: Page, option: string): Promise<void> {
+  const form = question(page, Q.single);
+  const again = form.getByRole('button', { name: 'Try again' });
+  if ((await again.count()) > 0) await again.click();
+  await form.getByRole('radio', { name: option }).check();
+  await form.getByRole('button', { name: 'Check answer' }).click();
+}
+
+describe('a quiz on a lesson page', () => {
+  test('can be done by keyboard alone, and a reload keeps every answer', async () => {
+    const tab = await freshTab();
+    const page = tab.page;
+    await openLesson(tab);
+    // Start just before the quiz, as a keyboard user arriving at it would.
+    await page.locator('#quiz-l1-the-two-attacks').evaluate((heading: HTMLElement) => {
+      heading.tabIndex = -1;
+      heading.focus();
+    });
+
+    await tabTo(page, question(page, Q.single).getByRole('radio').first());
+    await page.keyboard.press('Space'); // the first option, "At least one armed drone", is right
+    await checkByKeyboard(page, Q.single);
+    await expect.poll(() => question(page, Q.single).locator('.q-live').innerText()).toMatch(/Correct/);
+
+    await tabTo(page, question(page, Q.numeric).getByRole('textbox'));
+    await page.keyboard.type('2.5k');
+    expect(await question(page, Q.numeric).locator('.q-hint').innerText()).toMatch(/digits/);
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('5');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => question(page, Q.numeric).locator('.q-live').innerText()).toMatch(/Correct/);
+
+    await tabTo(page, question(page, Q.truefalse).getByRole('radio').first());
+    await page.keyboard.press('ArrowDown'); // selects False
+    expect(await question(page, Q.truefalse).getByRole('radio', { name: 'False' }).isChecked()).toBe(true);
+    await checkByKeyboard(page, Q.truefalse);
+    await expect.poll(() => question(page, Q.truefalse).locator('.q-live').innerText()).toMatch(/Correct/);
+
+    await tabTo(page, question(page, Q.evidence).getByRole('radio').first());
+    await page.keyboard.press('Space');
+    for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowDown'); // paragraph 4
+    expect(await question(page, Q.evidence).getByRole('radio', { name: /Paragraph 4:/ }).isChecked()).toBe(true);
+    await checkByKeyboard(page, Q.evidence);
+    await expect.poll(() => question(page, Q.evidence).locator('.q-live').innerText()).toMatch(/Correct/);
+
+    const ordering = question(page, Q.ordering);
+    const shown = () => ordering.locator('.q-order-text').allInnerTexts();
+    for (let guard = 0; guard < 6 && (await shown()).join('|') !== ORDER.join('|'); guard++) {
+      const current = await shown();
+      const index = current.findIndex((text, i) => text !== ORDER[i]);
+      const wanted = ORDER[index]!;
+      const up = ordering.getByRole('button', { name: `Move up: ${wanted}` });
+      await tabTo(page, up);
+      for (let at = current.indexOf(wanted); at > index; at--) {
+        await page.keyboard.press('Enter');
+        // Focus follows the moved item.
+        expect(await up.evaluate((el) => el === document.activeElement)).toBe(true);
+      }
+    }
+    expect(await shown()).toEqual(ORDER);
+    expect(await ordering.locator('[aria-live="polite"]').first().innerText()).toMatch(/moved to position 1 of 3/);
+    await checkByKeyboard(page, Q.ordering);
+    await expect.poll(() => ordering.locator('.q-live').innerText()).toMatch(/Correct/);
+
+    await expect.poll(() => firstScore(page).innerText()).toMatch(/5 of 5 right · mastered/);
+
+    await openLesson(tab);
+    await expect.poll(() => firstScore(page).innerText()).toMatch(/5 of 5 right/);
+    expect(await question(page, Q.single).getByRole('radio', { name: 'At least one armed drone' }).isChecked()).toBe(true);
+    expect(await question(page, Q.numeric).getByRole('textbox').inputValue()).toBe('5');
+    expect(await question(page, Q.ordering).locator('.q-order-text').allInnerTexts()).toEqual(ORDER);
+  });
+
+  test('two tabs converge: answers from each survive a reload, and a reset in one shows in the other', async () => {
+    const first = await freshTab();
+    const second = new Tab(await first.page.context().newPage(), site.origin);
+    await openLesson(first);
+    await openLesson(second);
+    await answerSingleByMouse(first.page, 'At least one armed drone');
+    await expect.poll(() => firstScore(second.page).innerText()).toMatch(/1 of 5 right/);
+
+    const tf = question(second.page, Q.truefalse);
+    await tf.getByRole('radio', { name: 'False' }).check();
+    await tf.getByRole('button', { name: 'Check answer' }).click();
+    await expect.poll(() => firstScore(first.page).innerText()).toMatch(/2 of 5 right/);
+
+    await openLesson(first);
+    await openLesson(second);
+    for (const tab of [first, second]) await expect.poll(() => firstScore(tab.page).innerText()).toMatch(/2 of 5 right/);
+
+    await second.visit('/progress/');
+    await second.page.getByRole('button', { name: /Reset all progress/ }).click();
+    await second.page.getByRole('button', { name: 'Yes, reset everything' }).click();
+    await expect.poll(() => firstScore(first.page).innerText()).toMatch(/0 of 5 right/);
+    expect(await question(first.page, Q.single).getByRole('radio', { name: 'At least one armed drone' }).isChecked()).toBe(false);
+  });
+});
+
+describe('when storage fails', () => {
+  test('blocked storage: quizzes work and a visible notice says progress will not be saved', async () => {
+    const tab = await freshTab(() => {
+      Object.defineProperty(window, 'localStorage', {
+        get() {
+          throw new DOMException('The operation is insecure.', 'SecurityError');
+        },
+      });
+    });
+    await openLesson(tab);
+    await expect.poll(() => tab.page.locator('.save-notice').first().innerText()).toMatch(/not letting the course save progress/);
+    await answerSingleByMouse(tab.page, 'At least one armed drone');
+    const live = question(tab.page, Q.single).locator('.q-live');
+    await expect.poll(() => live.innerText()).toMatch(/Correct/);
+    expect(await live.innerText()).toMatch(/Not saved/);
+  });
+
+  test('a full storage: the answer stays on screen marked unsaved, export is offered, the earlier save is untouched', async () => {
+    const earlier = JSON.stringify({
+      version: 1,
+      updatedAt: 1_700_000_000_000,
+      lessons: {},
+      answers: {
+        [`${LESSON_ID}/${Q.truefalse}`]: {
+          hash: 'from-before', response: { type: 'truefalse', value: false }, correct: true, score: 1, attempts: 1,
+          firstAt: 1_700_000_000_000, lastAt: 1_700_000_000_000,
+        },
+      },
+    });
+    const tab = await freshTab();
+    await tab.visit('/');
+    await tab.page.evaluate(([key, value]) => localStorage.setItem(key!, value!), [KEY, earlier]);
+    await tab.page.context().addInitScript(() => {
+      Storage.prototype.setItem = function () {
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      };
+    });
+    await openLesson(tab);
+    await answerSingleByMouse(tab.page, 'Five rockets');
+    const live = question(tab.page, Q.single).locator('.q-live');
+    await expect.poll(() => live.innerText()).toMatch(/Not quite/);
+    expect(await live.innerText()).toMatch(/Not saved/);
+    expect(await live.getByRole('link', { name: 'Export your progress' }).getAttribute('href')).toBe('/progress/');
+    expect(await stored(tab.page)).toBe(earlier);
+  });
+
+  test('damaged data: the site starts, readable answers are kept, the raw text is backed up, a notice says so', async () => {
+    const damaged = `{"version":1,"updatedAt":5,"lessons":{"what-happened":"oops"},"answers":{"${LESSON_ID}/${Q.single}":{"hash":"x","response":{"type":"single","option":"drone"},"correct":true,"score":1,"attempts":1,"firstAt":1,"lastAt":2},"bad key":7}}`;
+    const tab = await freshTab();
+    await tab.visit('/');
+    await tab.page.evaluate(([key, value]) => localStorage.setItem(key!, value!), [KEY, damaged]);
+    await openLesson(tab);
+    await expect.poll(() => tab.page.locator('.save-notice').first().innerText()).toMatch(/damaged/);
+    expect(await question(tab.page, Q.single).getByRole('radio', { name: 'At least one armed drone' }).isChecked()).toBe(true);
+    const backups = await tab.page.evaluate(() =>
+      Object.keys(localStorage).filter((k) => k.startsWith('course-progress-backup-')).map((k) => localStorage.getItem(k)),
+    );
+    expect(backups).toEqual([damaged]);
+
+    const tab2 = await freshTab();
+    await tab2.visit('/');
+    await tab2.page.evaluate((key) => localStorage.setItem(key, '{not json'), KEY);
+    await openLesson(tab2);
+    await expect.poll(() => tab2.page.locator('.save-notice').first().innerText()).toMatch(/damaged/);
+  });
+
+  test('data from a newer version: shown, never written over, with a notice', async () => {
+    const newer = JSON.stringify({
+      version: 99,
+      updatedAt: 10,
+      lessons: {},
+      answers: {
+        [`${LESSON_ID}/${Q.single}`]: {
+          hash: 'x', response: { type: 'single', option: 'drone' }, correct: true, score: 1, attempts: 1, firstAt: 1, lastAt: 2,
+        },
+      },
+    });
+    const tab = await freshTab();
+    await tab.visit('/');
+    await tab.page.evaluate(([key, value]) => localStorage.setItem(key!, value!), [KEY, newer]);
+    await openLesson(tab);
+    await expect.poll(() => tab.page.locator('.save-notice').first().innerText()).toMatch(/newer version/);
+    expect(await question(tab.page, Q.single).getByRole('radio', { name: 'At least one armed drone' }).isChecked()).toBe(true);
+    const tf = question(tab.page, Q.truefalse);
+    await tf.getByRole('radio', { name: 'False' }).check();
+    await tf.getByRole('button', { name: 'Check answer' }).click();
+    await expect.poll(() => tf.locator('.q-live').innerText()).toMatch(/Not saved/);
+    expect(await stored(tab.page)).toBe(newer);
+  });
+});
+
+describe('import and export on /progress/', () => {
+  const refused = async (tab: Tab, name: string, content: string | Buffer) => {
+    const before = await stored(tab.page);
+    await tab.page.locator('#import-file').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(content) });
+    await expect.poll(() => tab.page.locator('.tool-error').innerText()).toMatch(/Nothing was changed/);
+    expect(await tab.page.getByRole('button', { name: 'Merge' }).count()).toBe(0);
+    expect(await stored(tab.page)).toBe(before);
+  };
+
+  test('refuses malformed, huge, wrong-typed and __proto__ files, changing nothing', async () => {
+    const tab = await freshTab();
+    await openLesson(tab);
+    await answerSingleByMouse(tab.page, 'At least one armed drone');
+    await tab.visit('/progress/');
+    await refused(tab, 'cut.json', '{"kind":"iraq-syria-2024-course-progress","version":1,');
+    await refused(tab, 'huge.json', 'x'.repeat(600 * 1024));
+    await refused(tab, 'typed.json', JSON.stringify({ kind: 'iraq-syria-2024-course-progress', version: 1, exportedAt: 1, data: { version: 1, updatedAt: 'yesterday', lessons: [], answers: 5 } }));
+    await refused(tab, 'proto.json', '{"kind":"iraq-syria-2024-course-progress","version":1,"exportedAt":1,"data":{"__proto__":{"polluted":true}}}');
+    expect(await tab.page.evaluate(() => ({}) as Record<string, unknown>)).not.toHaveProperty('polluted');
+  });
+
+  test('export in one browser, import in a fresh one: identical progress', async () => {
+    const source = await freshTab();
+    await openLesson(source);
+    await answerSingleByMouse(source.page, 'Five rockets');
+    const tf = question(source.page, Q.truefalse);
+    await tf.getByRole('radio', { name: 'False' }).check();
+    await tf.getByRole('button', { name: 'Check answer' }).click();
+    await source.visit('/progress/');
+    const [download] = await Promise.all([
+      source.page.waitForEvent('download'),
+      source.page.getByRole('button', { name: 'Export progress' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^course-progress-\d{4}-\d{2}-\d{2}\.json$/);
+    const path = await download.path();
+    const { readFileSync } = await import('node:fs');
+    const text = readFileSync(path!, 'utf8');
+
+    const target = await freshTab();
+    await target.visit('/progress/');
+    await target.page.locator('#import-file').setInputFiles({ name: 'mine.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+    await expect.poll(() => target.page.locator('.import-preview').innerText()).toMatch(/What importing/);
+    await target.page.getByRole('button', { name: 'Merge' }).click();
+    await expect.poll(() => target.page.locator('.tool-ok').innerText()).toMatch(/Merged/);
+    const original = JSON.parse((await stored(source.page))!);
+    const imported = JSON.parse((await stored(target.page))!);
+    expect(imported.answers).toEqual(original.answers);
+    expect(imported.lessons).toEqual(original.lessons);
+  });
+});
+
+describe('accessibility', () => {
+  test('axe finds nothing on a lesson page with its quizzes unanswered, wrong and right, in light and dark', async () => {
+    const page = site.axe.page;
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await page.evaluate(() => localStorage.clear()).catch(() => undefined);
+      await site.axe.visit(LESSON, { wakeIslands: true, colorScheme });
+      expect(describeViolations(await runAxe(page)), `unanswered, ${colorScheme}`).toEqual([]);
+      await answerSingleByMouse(page, 'Five rockets');
+      const tf = question(page, Q.truefalse);
+      await tf.getByRole('radio', { name: 'True' }).check();
+      await tf.getByRole('button', { name: 'Check answer' }).click();
+      expect(describeViolations(await runAxe(page)), `wrong, ${colorScheme}`).toEqual([]);
+      await answerSingleByMouse(page, 'At least one armed drone');
+      expect(describeViolations(await runAxe(page)), `right, ${colorScheme}`).toEqual([]);
+    }
+  });
+});

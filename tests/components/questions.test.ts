@@ -1,0 +1,269 @@
+import { screen, within } from '@testing-library/dom';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { initialOrder, rightColumnOrder } from '../../src/quiz';
+import { questions } from '../unit/quiz-fixtures';
+import { cleanupIsland, freshIsland, LESSON, PROGRESS_KEY, propsFor, storedAnswer } from './quiz-helpers';
+
+beforeEach(() => {
+  localStorage.clear();
+});
+afterEach(() => {
+  cleanupIsland();
+  vi.restoreAllMocks();
+});
+
+/** The live region of a question, where a fresh result is announced. */
+function liveRegion(): HTMLElement {
+  const region = document.querySelector<HTMLElement>('.q-live');
+  if (!region) throw new Error('no .q-live region');
+  expect(region.getAttribute('aria-live')).toBe('polite');
+  return region;
+}
+
+async function setup(question: Parameters<typeof propsFor>[0], extra = {}) {
+  const { Question, store, render } = await freshIsland();
+  const user = userEvent.setup();
+  const view = render(Question, { props: propsFor(question, extra) });
+  return { user, view, store };
+}
+
+describe('single choice', () => {
+  it('is a radio group named by the prompt; Check is explained, not silently disabled', async () => {
+    await setup(questions.single);
+    const group = screen.getByRole('group', { name: /Which group does the report name/ });
+    expect(within(group).getAllByRole('radio')).toHaveLength(3);
+    const check = screen.getByRole('button', { name: 'Check answer' });
+    expect(check.getAttribute('aria-disabled')).toBe('true');
+    expect(check).toHaveProperty('disabled', false);
+    expect(document.getElementById(check.getAttribute('aria-describedby')!)?.textContent).toBe('Choose an answer first.');
+  });
+
+  it('is answered by keyboard alone, and a right answer is announced with its feedback and evidence', async () => {
+    const { user, store } = await setup(questions.single);
+    await user.tab();
+    expect(document.activeElement).toBe(screen.getByRole('radio', { name: "Kata'ib Hezbollah" }));
+    await user.keyboard(' ');
+    expect(screen.getByRole('radio', { name: "Kata'ib Hezbollah" })).toHaveProperty('checked', true);
+    await user.tab();
+    const check = screen.getByRole('button', { name: 'Check answer' });
+    expect(document.activeElement).toBe(check);
+    await user.keyboard('{Enter}');
+    const live = liveRegion();
+    expect(within(live).getByText('Correct')).toBeTruthy();
+    expect(within(live).getByText('Yes: paragraph 2 names it.')).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'See the evidence: Report A, paragraph 2' }).getAttribute('href')).toBe('/reports/report-a/#p2');
+    // Focus stays on the one button, which now offers another try.
+    expect(document.activeElement).toBe(check);
+    expect(check.textContent).toBe('Try again');
+    expect(store.progress.get().answers[`${LESSON}/which-group`]).toMatchObject({ correct: true, response: { type: 'single', option: 'a' } });
+  });
+
+  it('marks a wrong pick in words, not colour alone, and Try again clears the result', async () => {
+    const { user } = await setup(questions.single);
+    await user.click(screen.getByRole('radio', { name: 'Hamas' }));
+    await user.click(screen.getByRole('button', { name: 'Check answer' }));
+    expect(within(liveRegion()).getByText('Not quite')).toBeTruthy();
+    expect(within(liveRegion()).getByText('Hamas is in Gaza, not Iraq.')).toBeTruthy();
+    expect(screen.getByRole('radio', { name: 'Hamas' }).closest('li')?.textContent).toMatch(/Not right/);
+    await user.click(screen.getByRole('button', { name: 'Try again' }));
+    expect(liveRegion().textContent?.trim()).toBe('');
+    expect(screen.getByRole('button', { name: 'Check answer' })).toBeTruthy();
+  });
+});
+
+describe('true/false and attribution', () => {
+  it('grade true/false with the feedback for the choice', async () => {
+    const { user } = await setup(questions.truefalse);
+    await user.click(screen.getByRole('radio', { name: 'False' }));
+    await user.click(screen.getByRole('button', { name: 'Check answer' }));
+    expect(within(liveRegion()).getByText('Not quite')).toBeTruthy();
+    expect(within(liveRegion()).getByText('They left in December 2011.')).toBeTruthy();
+  });
+
+  it('show the statement and offer the four attributions', async () => {
+    const { user } = await setup(questions.attribution);
+    expect(screen.getByText('Rockets were fired from near the Syrian border.')).toBeTruthy();
+    expect(screen.getAllByRole('radio')).toHaveLength(4);
+    await user.click(screen.getByRole('radio', { name: 'Both reports say it' }));
+    await user.click(screen.getByRole('button', { name: 'Check answer' }));
+    expect(within(liveRegion()).getByText('Correct')).toBeTruthy();
+  });
+});
+
+describe('multiple select', () => {
+  it('gives partial credit in words, and full credit only when exactly right', async () => {
+    const { user } = await setup(questions.multiple);
+    expect(screen.getByRole('group', { name: /Where are the bases/ })).toBeTruthy();
+    await user.click(screen.getByRole('checkbox', { name: 'Iraq' }));
+    await user.click(screen.getByRole('button', { name: 'Check answer' }));
+    expect(within(liveRegion()).getByText('Partly right: 1 of 2 right')).toBeTruthy();
+    expect(screen.getByRole('checkbox', { name: 'Syria' }).closest('li')?.textContent).toMatch(/Missed/);
+
+    await user.click(screen.getByRole('checkbox', { name: 'Syria' }));
+    await user.click(screen.getByRole('checkbox', { name: 'Egypt' }));
+    await user.click(screen.getByRole('button', { name: 'Check answer' }));
+    expect(within(liveRegion()).getByText('Partly right: 2 of 2 right, and 1 wrong one')).toBeTruthy();
+
+    await user.click(screen.getByRole('checkbox', { name: 'Egypt' }));
+    await user.click(screen.getByRole('button', { name: 'Check answer' }));
+    expect(within(liveRegion()).getByText('Correct')).toBeTruthy();
+  });
+});
+
+describe('ordering', () => {
+  const textOf = (id: string) => questions.ordering.items.find((i) => i.id === id)!.text;
+  const shown = () => [...document.querySelectorAll('.q-order-text')].map((el) => el.textContent);
+
+  it('starts from initialOrder and moves items by keyboard, focus following the item, position announced', async () => {
+    const { user } = await setup(questions.ordering);
+    const start = initialOrder(questions.ordering);
+    expect(shown()).toEqual(start.map(textOf));
+    const second = start[1]!;
+    screen.getByRole('button', { name: `Move up: ${textOf(second)}` }).focus();
+    await user.keyboard('{Enter}');
+    expect(shown()).toEqual([start[1], start[0], start[2]].map(textOf));
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: `Move up: ${textOf(second)}` }));
+    expect(document.querySelector('.q-field [aria-live="polite"]')?.textContent).toBe(`“${textOf(second)}” moved to position 1 of 3.`);
+    // At the top, Move up stays focusable and says so rather than vanishing.
+    await user.keyboard('{Enter}');
+    expect(document.querySelector('.q-field [aria-live="polite"]')?.textContent).toBe(`“${textOf(second)}” is already first.`);
+  });
+
+  it('is graded per position', async () => {
+    const { user } = await setup(questions.ordering);
+    // Put it right: sort by moving until the order matches the question.
+    const target = questions.ordering.items.map((i) => i.id);
+    for (let guard = 0; guard < 10 && shown().join() !== target.map(textOf).join(); guard++) {
+      const current = shown();
+      const index = current.findIndex((text, i) => text !== textOf(target[i]!));
+      const wanted = textOf(target[index]!);
+      await user.click(screen.getByRole('button', { name: `Move up: ${wanted}` }));
+    }
+    await user.click(screen.getByRole('button', { name: 'Check answer' }));
+    expect(within(liveRegion()).getByText('Correct')).toBeTruthy();
+    expect(screen.getAllByText('In the right place')).toHaveLength(3);
+  });
+});
+
+describe('matching', () => {
+  it('offers a labelled select per left item, in rightColumnOrder, and grades pairs', async () => {
+    const { user } = await setup(questions.matching);
+    const select = screen.getByRole('combobox', { name: 'Invasion' });
+    const offered = [...select.querySelectorAll('option')].map((o) => o.value).filter(Boolean);
+    expect(offered).toEqual(rightColumnOrder(questions.matching));
+    expect(screen.getByRole('button', { name: 'Check answer' }).getAttribute('aria-disabled')).toBe('true');
+    expect(screen.getByText('Match every item on the left first.')).toBeTruthy();
+    await user.selectOptions(select, '2003');
+    await user.selectOptions(screen.getByRole('combobox', { name: 'SOFA' }), '2011');
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Withdrawal' }), '2008');
+    await user.click(screen.getByRole('button', { name: 'Check answer' }));
+    expect(within(liveRegion()).getByText('Partly right: 1 of 3 pairs right')).toBeTruthy();
+  });
+});
+
+describe('numeric', () => {
+  it('shows the unit, explains an unreadable number inline, and accepts "about 480 troops"', async () => {
+    const { user } = await setup(questions.numeric);
+    const input = screen.getByRole('textbox', { name: /About how many troops/ });
+    expect(input.getAttribute('inputmode')).toBe('decimal');
+    expect(screen.getByText('troops')).toBeTruthy();
+    await user.type(input, '2.5k');
+    expect(input.getAttribute('aria-invalid')).toBe('true');
+    const hint = document.getElementById(input.getAttribute('aria-describedby')!);
+    expect(hint?.textContent).toMatch(/Write the number out in digits/);
+    await user.clear(input);
+    await user.type(input, 'about 480 troops{Enter}');
+    expect(within(liveRegion()).getByText('Correct')).toBeTruthy();
+  });
+});
+
+describe('short text', () => {
+  it('accepts a spelling variant, submitted with Enter', async () => {
+    const { user } = await setup(questions.text);
+    await user.type(screen.getByRole('textbox', { name: 'Name the group.' }), 'kataib hezbollah{Enter}');
+    expect(within(liveRegion()).getByText('Correct')).toBeTruthy();
+  });
+});
+
+describe('evidence', () => {
+  it('lists the paragraphs with links to read them, and grades the pick', async () => {
+    const { user } = await setup(questions.evidence);
+    expect(screen.getByText('A rocket attack targeted a base.')).toBeTruthy();
+    expect(screen.getAllByRole('radio')).toHaveLength(5);
+    expect(screen.getByRole('link', { name: 'Read paragraph 3 (opens in a new tab)' }).getAttribute('href')).toBe('/reports/report-a/#p3');
+    await user.click(screen.getByRole('radio', { name: /Paragraph 1:/ }));
+    await user.click(screen.getByRole('button', { name: 'Check answer' }));
+    expect(within(liveRegion()).getByText('Paragraph 1 is the headline summary; look for the detail.')).toBeTruthy();
+    await user.click(screen.getByRole('radio', { name: /Paragraph 5:/ }));
+    await user.click(screen.getByRole('button', { name: 'Check answer' }));
+    expect(within(liveRegion()).getByText('Correct')).toBeTruthy();
+  });
+});
+
+describe('saved answers', () => {
+  it('are shown on load, marked, and not announced again', async () => {
+    localStorage.setItem(PROGRESS_KEY, storedAnswer(questions.single, { type: 'single', option: 'a' }));
+    await setup(questions.single);
+    await vi.waitFor(() => expect(screen.getByRole('radio', { name: "Kata'ib Hezbollah" })).toHaveProperty('checked', true));
+    expect(screen.getByText('Correct')).toBeTruthy();
+    expect(liveRegion().textContent?.trim()).toBe('');
+    expect(screen.getByRole('button', { name: 'Try again' })).toBeTruthy();
+  });
+
+  it('of a question that changed show a notice and the old answer, with no verdict', async () => {
+    localStorage.setItem(PROGRESS_KEY, storedAnswer(questions.single, { type: 'single', option: 'b' }, { hash: 'old-hash', correct: false }));
+    await setup(questions.single);
+    await vi.waitFor(() => expect(screen.getByText(/This question changed since you answered — answer again/)).toBeTruthy());
+    expect(screen.getByRole('radio', { name: 'Hamas' })).toHaveProperty('checked', true);
+    expect(screen.queryByText('Not quite')).toBeNull();
+    expect(screen.getByRole('button', { name: 'Check answer' })).toBeTruthy();
+  });
+
+  it('of the wrong shape are ignored', async () => {
+    localStorage.setItem(PROGRESS_KEY, storedAnswer(questions.single, { type: 'single', option: 42 }));
+    await setup(questions.single);
+    await new Promise((done) => setTimeout(done, 20));
+    expect(screen.getAllByRole('radio').some((r) => (r as HTMLInputElement).checked)).toBe(false);
+    expect(screen.queryByText('Correct')).toBeNull();
+  });
+
+  it('render stored text as text, never as markup', async () => {
+    const typed = '<img src=x onerror="window.__pwned=1">kataib';
+    localStorage.setItem(PROGRESS_KEY, storedAnswer(questions.text, { type: 'text', value: typed }, { correct: false }));
+    await setup(questions.text);
+    await vi.waitFor(() => expect(screen.getByRole('textbox')).toHaveProperty('value', typed));
+    expect(document.querySelector('img')).toBeNull();
+  });
+});
+
+describe('when saving fails', () => {
+  it('keeps the answer on screen, says it is not saved, and links to export', async () => {
+    localStorage.setItem(PROGRESS_KEY, storedAnswer(questions.truefalse, { type: 'truefalse', value: true }));
+    const earlier = localStorage.getItem(PROGRESS_KEY);
+    // Storage is full from the start: the store's first write fails.
+    vi.spyOn(Storage.prototype, 'setItem').mockImplementation(() => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    });
+    const { user, store } = await setup(questions.single);
+    await user.click(screen.getByRole('radio', { name: "Kata'ib Hezbollah" }));
+    await user.click(screen.getByRole('button', { name: 'Check answer' }));
+    const live = liveRegion();
+    expect(within(live).getByText('Correct')).toBeTruthy();
+    expect(within(live).getByText('Not saved.')).toBeTruthy();
+    expect(within(live).getByRole('link', { name: 'Export your progress' }).getAttribute('href')).toBe('/progress/');
+    expect(store.saveStatus.get().state).toBe('unsaved');
+    expect(localStorage.getItem(PROGRESS_KEY)).toBe(earlier);
+  });
+
+  it('says so when storage cannot be used at all', async () => {
+    vi.spyOn(window, 'localStorage', 'get').mockImplementation(() => {
+      throw new DOMException('The operation is insecure.', 'SecurityError');
+    });
+    const { user } = await setup(questions.truefalse);
+    await user.click(screen.getByRole('radio', { name: 'True' }));
+    await user.click(screen.getByRole('button', { name: 'Check answer' }));
+    expect(within(liveRegion()).getByText('Correct')).toBeTruthy();
+    expect(within(liveRegion()).getByText(/not letting the course save progress/)).toBeTruthy();
+  });
+});

@@ -1,0 +1,66 @@
+// Shared set-up for the quiz island tests: a fresh progress store per test (the store is a module singleton
+// that starts lazily), props as the server would build them, and stored progress to start from.
+import { vi } from 'vitest';
+import { questionHash, type Question } from '../../src/quiz';
+import type { QuestionProps } from '../../src/components/quiz/types';
+
+export const LESSON = 'lesson-one';
+export const PROGRESS_KEY = 'course-progress-v1';
+
+export function propsFor(question: Question, extra: Partial<QuestionProps> = {}): QuestionProps {
+  const hash = questionHash(question);
+  return {
+    question,
+    hash,
+    lessonId: LESSON,
+    lessonQuestions: [{ id: question.id, hash }],
+    evidence: { href: '/reports/report-a/#p2', label: 'Report A, paragraph 2' },
+    paragraphs:
+      question.type === 'evidence'
+        ? [1, 2, 3, 4, 5].map((n) => ({ n, preview: `Words that open paragraph ${n}…`, href: `/reports/report-a/#p${n}` }))
+        : undefined,
+    ...extra,
+  };
+}
+
+/** Progress as stored, holding one answer. */
+export function storedAnswer(question: Question, response: unknown, options: { hash?: string; correct?: boolean } = {}) {
+  const at = 1_700_000_000_000;
+  return JSON.stringify({
+    version: 1,
+    updatedAt: at,
+    lessons: {},
+    answers: {
+      [`${LESSON}/${question.id}`]: {
+        hash: options.hash ?? questionHash(question),
+        response,
+        correct: options.correct ?? true,
+        score: options.correct === false ? 0 : 1,
+        attempts: 1,
+        firstAt: at,
+        lastAt: at,
+      },
+    },
+  });
+}
+
+let cleanupLast: (() => void) | undefined;
+
+/**
+ * Fresh modules (so a fresh store), with the component, the store it uses, and the testing library's
+ * render: all imported after the reset, so they share one Svelte runtime.
+ */
+export async function freshIsland() {
+  cleanupLast?.();
+  vi.resetModules();
+  const testing = await import('@testing-library/svelte');
+  cleanupLast = testing.cleanup;
+  const { default: Question } = await import('../../src/components/quiz/Question.svelte');
+  const store = await import('../../src/progress/store');
+  return { Question, store, render: testing.render };
+}
+
+export function cleanupIsland() {
+  cleanupLast?.();
+  cleanupLast = undefined;
+}
