@@ -31,7 +31,7 @@ import {
   type Topic,
 } from '../schemas';
 import { describeIssue, fieldName } from './issues';
-import { findQuizTags } from './placements';
+import { findQuizTags } from '../lib/quiz-tags';
 import type { Problem } from './problem';
 import { collectLines, emptyLines, parseFrontmatter, parseYaml, splitFrontmatter, type ParsedYaml } from './read-yaml';
 import { findReservedIds, isReservedId, reservedIds } from './reserved';

@@ -2,7 +2,7 @@
 import { getCollection } from 'astro:content';
 import type { Quiz } from '../schemas/question';
 import { SITE_NAME } from '../lib/site';
-import { quizIdsIn } from './quiz-ids';
+import { quizIdsIn } from '../lib/quiz-tags';
 import type { ExportCourse, ExportLesson } from './types';
 
 /**

@@ -7,6 +7,7 @@ import type { EvidenceRef, Question } from '../schemas';
 import { questionHash } from '../quiz';
 import type { EvidenceLink, ParagraphChoice, QuestionProps, QuestionRef } from '../components/quiz/types';
 import { getLookups, getSources } from './course';
+import { quizIdsIn } from './quiz-tags';
 import { eventHref, placeHref, reportHref, termHref, topicHref } from './urls';
 
 export type LessonEntry = CollectionEntry<'lessons'>;
@@ -16,11 +17,6 @@ export const lessonHref = (lessonId: string) => `/lessons/${lessonId}/`;
 
 export async function getLessons(): Promise<LessonEntry[]> {
   return (await getCollection('lessons')).sort((a, b) => a.data.order - b.data.order);
-}
-
-/** The quiz ids a lesson body places with <Quiz id="…" />, in reading order. */
-export function quizIdsIn(body: string | undefined): string[] {
-  return [...(body ?? '').matchAll(/<Quiz\s+id=["']([^"']+)["']/g)].map((match) => match[1]!);
 }
 
 export async function getQuiz(id: string): Promise<QuizEntry> {

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
-import { quizIdsIn } from '../../src/export/quiz-ids';
+import { quizIdsIn } from '../../src/lib/quiz-tags';
 import { attributionLabels } from '../../src/export/present';
 import { quizSchema, type Question, type Quiz } from '../../src/schemas/question';
 import { distDir, repoRoot } from '../built-site.ts';

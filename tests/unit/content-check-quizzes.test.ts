@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { checkContentFolder, isError, isWarning, updateQuestionIds } from '../../src/content-check';
 import contentCheck from '../../src/content-check/integration';
 import { manifestFile } from '../../src/content-check/manifest';
-import { findQuizTags } from '../../src/content-check/placements';
+import { findQuizTags } from '../../src/lib/quiz-tags';
 import { findReservedIds } from '../../src/content-check/reserved';
 import { copyOfFixture, expectProblems, fixture, projectRoot } from './content-check-helpers';
 

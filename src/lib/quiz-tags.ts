@@ -29,3 +29,12 @@ export function findQuizTags(body: string, bodyLine: number): QuizTag[] {
   });
   return tags;
 }
+
+/**
+ * The quiz ids a lesson body places, in reading order, each once. The pages, the exports and the content
+ * check all read placements through findQuizTags, so they always agree on what a lesson contains.
+ */
+export function quizIdsIn(body: string | undefined): string[] {
+  const ids = findQuizTags(body ?? '', 1).flatMap((tag) => (tag.id ? [tag.id] : []));
+  return [...new Set(ids)];
+}
