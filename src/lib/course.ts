@@ -5,7 +5,7 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import type { Annotation } from '../schemas';
 import { anchorQuote } from './anchoring';
-import { compareDatePoints, parseEventDate, type EventDate } from './event-date';
+import { compareCertainOrder, parseEventDate, type EventDate } from './event-date';
 import { countWords, readingMinutes } from './format';
 import { reportHref } from './urls';
 
@@ -143,7 +143,7 @@ export interface DatedEvent extends Event {
   when: EventDate;
 }
 
-/** Timeline events in date order (ties keep the file's order). */
+/** Timeline events in date order; where a vague date makes the order uncertain, the file's order stands. */
 export async function getEventsInOrder(): Promise<DatedEvent[]> {
   const events = (await getCollection('timeline')).map((e) => e.data);
   return events
@@ -151,7 +151,7 @@ export async function getEventsInOrder(): Promise<DatedEvent[]> {
       const parsed = parseEventDate(event.date);
       return parsed.ok ? [{ ...event, when: parsed }] : [];
     })
-    .sort((a, b) => compareDatePoints(a.when.start, b.when.start));
+    .sort((a, b) => compareCertainOrder(a.when.start, b.when.start));
 }
 
 export async function getPlaces(): Promise<Place[]> {

@@ -58,6 +58,18 @@ export function compareDatePoints(a: DatePoint, b: DatePoint): number {
   return a.year - b.year || (a.month ?? 0) - (b.month ?? 0) || (a.day ?? 0) - (b.day ?? 0);
 }
 
+/**
+ * Orders two points only where the order is certain: "2003" against "2003-03-20" is a tie (the year
+ * contains the day), so a stable sort leaves such events where the author listed them.
+ */
+export function compareCertainOrder(a: DatePoint, b: DatePoint): number {
+  if (a.year !== b.year) return a.year - b.year;
+  if (a.month === undefined || b.month === undefined) return 0;
+  if (a.month !== b.month) return a.month - b.month;
+  if (a.day === undefined || b.day === undefined) return 0;
+  return a.day - b.day;
+}
+
 /** Sort key in days-ish units, for ordering and for placing events on a time axis. */
 export function datePointValue(p: DatePoint): number {
   return Date.UTC(p.year, (p.month ?? 1) - 1, p.day ?? 1) / 86_400_000;
