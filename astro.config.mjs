@@ -12,7 +12,35 @@ export default defineConfig({
   trailingSlash: 'ignore',
   // contentCheck first: it lists every content problem before Astro reads the collections.
   // searchIndex runs after the build: Pagefind indexes the built pages (see src/search/).
-  integrations: [contentCheck(), mdx(), svelte(), searchIndex()],
+  // discloseVersion: false drops the line each island would run to register Svelte's version on window.
+  integrations: [contentCheck(), mdx(), svelte({ compilerOptions: { discloseVersion: false } }), searchIndex()],
+  // Island JavaScript in few files, since each file costs its own gzip overhead and import lists (measured with
+  // scripts/bench.ts; budget in tests/build/budgets.test.ts). Every island needs the Svelte runtime, Astro's
+  // Svelte renderer and the progress store (store.ts and what it imports): one chunk. The lesson page's islands
+  // (questions, score lines, lesson end) and what they import: a second; /review/ loads it too, for Question.
+  // Client build only: the server build keeps its default chunks.
+  vite: {
+    environments: {
+      client: {
+        build: {
+          rolldownOptions: {
+            output: {
+              codeSplitting: {
+                groups: [
+                  {
+                    name: 'svelte',
+                    test: /node_modules[\\/](svelte|esm-env|clsx|nanostores|@astrojs[\\/]svelte)[\\/]|src[\\/]progress[\\/]store\.ts|src[\\/]components[\\/]quiz[\\/]live-progress\.ts/,
+                    priority: 2,
+                  },
+                  { name: 'lesson', test: /src[\\/]components[\\/]quiz[\\/](Question|QuizScore|LessonEnd)\.svelte/, priority: 1 },
+                ],
+              },
+            },
+          },
+        },
+      },
+    },
+  },
   // Shiki colours code with inline styles, which the strict CSP below forbids; code blocks stay plain.
   markdown: { syntaxHighlight: false },
   // Strict CSP: Astro hashes every inline script and style it emits and writes a <meta> policy.

@@ -108,26 +108,3 @@ export function mergeProgress(a: Progress, b: Progress): Progress {
   if (resetAt >= 0) merged.resetAt = resetAt;
   return merged;
 }
-
-/** Adds an imported copy to the current one: the file's own reset time is ignored, so importing never removes. */
-export function mergeImported(current: Progress, incoming: Progress): Progress {
-  const adopted: Progress = { ...incoming };
-  if (current.resetAt === undefined) delete adopted.resetAt;
-  else adopted.resetAt = current.resetAt;
-  return mergeProgress(current, adopted);
-}
-
-/**
- * Replaces the current copy with an imported one. The result starts a new generation, so other tabs' older
- * copies do not bring back what was replaced.
- */
-export function replaceWithImported(current: Progress, incoming: Progress, now: number): Progress {
-  const resetAt = Math.max(now, current.updatedAt + 1, (current.resetAt ?? -1) + 1);
-  return {
-    version: PROGRESS_VERSION,
-    updatedAt: Math.max(resetAt, incoming.updatedAt),
-    resetAt,
-    lessons: { ...incoming.lessons },
-    answers: { ...incoming.answers },
-  };
-}

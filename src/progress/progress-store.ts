@@ -1,198 +1,52 @@
-import { atom, onMount, type ReadableAtom } from 'nanostores';
-import type { JsonValue, Progress } from './format';
-import { emptyProgress } from './format';
-import { decodeProgress } from './decode';
 import { previewImport, type ImportPreview } from './diff';
-import { mergeImported, mergeProgress } from './merge';
-import { applyAnswer, applyOpened, applyRead, applyReplace, applyReset, type GradeOutcome } from './record';
-import {
-  createProgressStorage,
-  PROGRESS_KEY,
-  type LoadResult,
-  type SaveError,
-  type StorageLike,
-} from './storage';
-import type { QuestionRef } from './summary';
+import { applyReplace, mergeImported } from './import';
+import { createProgressCore, type ProgressCore, type ProgressStoreOptions, type SaveState } from './progress-core';
 import { exportProgressText, parseProgressImport } from './transfer';
 
-// The student's progress as nanostores atoms, saved to storage after every change. Each save reads what is
-// stored, merges (so another tab's answers survive) and writes; other tabs' writes arrive as change events
-// and are merged in the same way. The store starts on first use: a page without a quiz touches no storage.
+// The whole progress store: the core every island uses (progress-core.ts) plus import and export, which only
+// the progress page offers. Kept apart so a lesson page's store chunk holds none of the file handling.
 
-export type SaveState = 'saved' | 'unsaved' | 'unavailable' | 'read-only' | 'recovered';
-
-export interface SaveStatus {
-  state: SaveState;
-  /** A sentence for the student; empty until the store has started. */
-  message: string;
-  /** localStorage key holding a copy of damaged or old-format progress (state 'recovered'). */
-  backupKey?: string;
-}
-
-export const SAVE_MESSAGES: Readonly<Record<SaveState, string>> = {
-  saved: 'Your progress is saved in this browser.',
-  unsaved:
-    'Your browser’s storage is full, so your latest answers are not saved yet. Export your progress to keep a copy, or free some space.',
-  unavailable:
-    'This browser is not letting the course save progress (private browsing or blocked storage). You can keep going, but your answers will be gone when you close the page: use Export to keep a copy.',
-  'read-only':
-    'Your progress was saved by a newer version of this course. Reload the page to keep saving; until then new answers are not saved.',
-  recovered:
-    'Some of your saved progress was damaged. Everything readable was kept, and a copy of the damaged data was kept in this browser.',
-};
+export type { ProgressStoreOptions, SaveState, SaveStatus } from './progress-core';
+export { SAVE_MESSAGES } from './progress-core';
 
 export type ImportMode = 'merge' | 'replace';
 export type ImportCheck = { ok: true; preview: ImportPreview; exportedAt: number } | { ok: false; message: string };
 export type ImportOutcome = { ok: true; preview: ImportPreview; saveState: SaveState } | { ok: false; message: string };
 
-export interface ProgressStoreOptions {
-  /** The Storage to use (localStorage in the browser); may throw or return nothing when storage is blocked. */
-  getStorage: () => StorageLike | null | undefined;
-  /** Subscribes to writes made by other tabs (the window's `storage` event); returns an unsubscribe. */
-  subscribeToChanges?: (listener: (key: string | null, newValue: string | null) => void) => () => void;
-  /** Clock used when an action is given no time. */
-  now?: () => number;
-  /** Rendering on the server: never start, keep the initial values. */
-  server?: boolean;
-  /** Called after an answer was saved (the browser asks for persistent storage then). */
-  onAnswerSaved?: () => void;
-}
-
-export interface ProgressStore {
-  progress: ReadableAtom<Progress>;
-  saveStatus: ReadableAtom<SaveStatus>;
-  /** Records an answer; pass the lesson's current questions to keep its best score. */
-  recordAnswer(
-    lessonId: string,
-    question: QuestionRef,
-    response: JsonValue,
-    result: GradeOutcome,
-    now?: number,
-    lessonQuestions?: readonly QuestionRef[],
-  ): void;
-  markOpened(lessonId: string, now?: number): void;
-  markRead(lessonId: string, now?: number): void;
-  resetProgress(now?: number): void;
+export interface ProgressTransfer {
   /** Checks a file and counts what importing it would do, changing nothing. */
   checkImport(text: string): ImportCheck;
   /** Imports a file, merging with or replacing the current progress; on refusal nothing changes. */
   importProgress(text: string, mode: ImportMode, now?: number): ImportOutcome;
   /** The current progress as the text of a progress file. */
   exportProgress(now?: number): string;
-  /** Re-reads storage and merges it in (e.g. when a page comes back from the back/forward cache). */
-  refresh(): void;
-  /** Stops listening to other tabs (tests, hot reload). */
-  stop(): void;
 }
 
-const status = (state: SaveState, backupKey?: string): SaveStatus =>
-  backupKey === undefined ? { state, message: SAVE_MESSAGES[state] } : { state, message: SAVE_MESSAGES[state], backupKey };
+export type ProgressStore = ProgressCore & ProgressTransfer;
 
-const stateForError: Record<SaveError, SaveState> = { quota: 'unsaved', unavailable: 'unavailable', 'read-only': 'read-only' };
-
-export function createProgressStore(options: ProgressStoreOptions): ProgressStore {
-  const clock = options.now ?? Date.now;
-  const storage = createProgressStorage(options.getStorage, { now: clock });
-  const progress = atom<Progress>(emptyProgress());
-  const saveStatus = atom<SaveStatus>({ state: 'saved', message: '' });
-  let started = false;
-  let unsubscribe: (() => void) | undefined;
-
-  function statusAfterLoad(loaded: LoadResult): SaveStatus {
-    if (loaded.status === 'ok') return status('saved');
-    if (loaded.status === 'recovered') return status('recovered', loaded.backupKey);
-    return status(loaded.status);
-  }
-
-  function start(): void {
-    if (started || options.server) return;
-    started = true;
-    const loaded = storage.load();
-    progress.set(loaded.data);
-    saveStatus.set(statusAfterLoad(loaded));
-    unsubscribe = options.subscribeToChanges?.(onOtherTab);
-  }
-
-  function onOtherTab(key: string | null, newValue: string | null): void {
-    if (key !== PROGRESS_KEY || newValue === null) return;
-    const theirs = decodeProgress(newValue);
-    progress.set(mergeProgress(progress.get(), theirs.data));
-    if (theirs.readOnly) saveStatus.set(status('read-only'));
-  }
-
-  /** Merges `next` with what is stored, writes it, and shows the result. True when it was saved. */
-  function commit(next: Progress): boolean {
-    const stored = storage.read();
-    const merged = stored.status === 'unavailable' ? next : mergeProgress(stored.data, next);
-    progress.set(merged);
-    if (stored.status === 'unavailable' || stored.status === 'read-only') {
-      saveStatus.set(status(stored.status));
-      return false;
-    }
-    const saved = storage.save(merged);
-    if (!saved.ok) {
-      saveStatus.set(status(stateForError[saved.error]));
-      return false;
-    }
-    // A recovery notice stays up for the rest of the visit: it matters more than "saved".
-    if (saveStatus.get().state !== 'recovered') saveStatus.set(status('saved'));
-    return true;
-  }
-
-  function current(): Progress {
-    start();
-    return progress.get();
-  }
-
-  onMount(progress, start);
-  onMount(saveStatus, start);
-
+/** Import and export for a store, through its `current` and `commit`. */
+export function progressTransfer(core: ProgressCore): ProgressTransfer {
   return {
-    progress,
-    saveStatus,
-    recordAnswer(lessonId, question, response, result, now = clock(), lessonQuestions) {
-      const next = applyAnswer(current(), lessonId, question, response, result, now, lessonQuestions);
-      if (commit(next)) options.onAnswerSaved?.();
-    },
-    markOpened(lessonId, now = clock()) {
-      const before = current();
-      const next = applyOpened(before, lessonId, now);
-      if (next !== before) commit(next);
-    },
-    markRead(lessonId, now = clock()) {
-      const before = current();
-      const next = applyRead(before, lessonId, now);
-      if (next !== before) commit(next);
-    },
-    resetProgress(now = clock()) {
-      commit(applyReset(current(), now));
-    },
     checkImport(text) {
       const parsed = parseProgressImport(text);
       if (!parsed.ok) return parsed;
-      return { ok: true, preview: previewImport(current(), parsed.data), exportedAt: parsed.exportedAt };
+      return { ok: true, preview: previewImport(core.current(), parsed.data), exportedAt: parsed.exportedAt };
     },
-    importProgress(text, mode, now = clock()) {
+    importProgress(text, mode, now = core.now()) {
       const parsed = parseProgressImport(text);
       if (!parsed.ok) return parsed;
-      const before = current();
+      const before = core.current();
       const preview = previewImport(before, parsed.data);
-      commit(mode === 'replace' ? applyReplace(before, parsed.data, now) : mergeImported(before, parsed.data));
-      return { ok: true, preview, saveState: saveStatus.get().state };
+      core.commit(mode === 'replace' ? applyReplace(before, parsed.data, now) : mergeImported(before, parsed.data));
+      return { ok: true, preview, saveState: core.saveStatus.get().state };
     },
-    exportProgress(now = clock()) {
-      return exportProgressText(current(), now);
-    },
-    refresh() {
-      if (!started) return start();
-      const stored = storage.read();
-      if (stored.status === 'unavailable') return;
-      progress.set(mergeProgress(progress.get(), stored.data));
-      if (stored.status === 'read-only') saveStatus.set(status('read-only'));
-    },
-    stop() {
-      unsubscribe?.();
-      unsubscribe = undefined;
+    exportProgress(now = core.now()) {
+      return exportProgressText(core.current(), now);
     },
   };
+}
+
+export function createProgressStore(options: ProgressStoreOptions): ProgressStore {
+  const core = createProgressCore(options);
+  return { ...core, ...progressTransfer(core) };
 }

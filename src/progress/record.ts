@@ -1,6 +1,5 @@
 import type { AnswerRecord, JsonValue, LessonProgress, Progress } from './format';
 import { answerKey, emptyProgress, isLessonId, isQuestionId, lessonEntry, ownEntry, toTime } from './format';
-import { replaceWithImported } from './merge';
 import { nextReview } from './review';
 import { lessonSummary, type QuestionRef } from './summary';
 
@@ -88,9 +87,4 @@ export function applyRead(progress: Progress, lessonId: string, now: number): Pr
 export function applyReset(progress: Progress, now: number): Progress {
   const resetAt = Math.max(toTime(now), progress.updatedAt + 1, (progress.resetAt ?? -1) + 1);
   return { ...emptyProgress(resetAt), resetAt };
-}
-
-/** Replaces everything with imported progress (see replaceWithImported). */
-export function applyReplace(progress: Progress, incoming: Progress, now: number): Progress {
-  return replaceWithImported(progress, incoming, toTime(now));
 }

@@ -1,20 +1,18 @@
-import { createProgressStore } from './progress-store';
+import { createProgressCore } from './progress-core';
 import { PROGRESS_KEY } from './storage';
 
 // The page's one progress store, wired to this browser: localStorage, other tabs' `storage` events, the
 // back/forward cache, and a request that the browser keep this site's storage. Islands import from here.
 // Nothing runs until an island first reads a store or calls an action.
+// Only what lesson pages need is here: import and export are in store-transfer.ts (the progress page) and the
+// review queue in review-queue.ts (the review page), so a lesson page's store chunk carries neither.
 
 export type { AnswerRecord, JsonValue, LessonProgress, Progress } from './format';
-export type { ImportCounts, ImportPreview } from './diff';
 export type { GradeOutcome } from './record';
-export type { ReviewItem } from './review';
 export type { AnswerState, LessonSummary, QuestionRef } from './summary';
-export type { ImportCheck, ImportMode, ImportOutcome, SaveState, SaveStatus } from './progress-store';
+export type { SaveState, SaveStatus } from './progress-core';
 export { answerEntry, lessonEntry } from './format';
-export { dueQuestions } from './review';
 export { answerState, lessonSummary, questionProgress } from './summary';
-export { IMPORT_MAX_BYTES } from './transfer';
 
 const inBrowser = typeof window !== 'undefined' && typeof document !== 'undefined';
 
@@ -31,7 +29,8 @@ function askToPersist(): void {
     .catch(() => undefined);
 }
 
-const store = createProgressStore({
+/** The store itself, for actions built on top of it (store-transfer.ts); islands use the names below. */
+export const progressCore = createProgressCore({
   server: !inBrowser,
   getStorage: () => window.localStorage,
   subscribeToChanges(listener) {
@@ -40,7 +39,7 @@ const store = createProgressStore({
     };
     // A page restored from the back/forward cache missed the events sent while it was frozen.
     const onPageShow = (event: PageTransitionEvent) => {
-      if (event.persisted) store.refresh();
+      if (event.persisted) progressCore.refresh();
     };
     window.addEventListener('storage', onStorage);
     window.addEventListener('pageshow', onPageShow);
@@ -52,14 +51,4 @@ const store = createProgressStore({
   onAnswerSaved: askToPersist,
 });
 
-export const {
-  progress,
-  saveStatus,
-  recordAnswer,
-  markOpened,
-  markRead,
-  resetProgress,
-  checkImport,
-  importProgress,
-  exportProgress,
-} = store;
+export const { progress, saveStatus, recordAnswer, markOpened, markRead, resetProgress } = progressCore;

@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { previewImport } from '../../src/progress/diff';
 import type { Progress } from '../../src/progress/format';
-import { mergeAnswers, mergeImported, mergeLessons, mergeProgress, replaceWithImported } from '../../src/progress/merge';
+import { mergeImported, replaceWithImported } from '../../src/progress/import';
+import { mergeAnswers, mergeLessons, mergeProgress } from '../../src/progress/merge';
 import { answer, doc, progressArb, timeArb } from './progress-helpers';
 
 describe('mergeAnswers', () => {

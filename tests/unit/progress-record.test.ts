@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { emptyProgress } from '../../src/progress/format';
 import { mergeProgress } from '../../src/progress/merge';
-import { applyAnswer, applyOpened, applyRead, applyReplace, applyReset } from '../../src/progress/record';
+import { applyReplace } from '../../src/progress/import';
+import { applyAnswer, applyOpened, applyRead, applyReset } from '../../src/progress/record';
 import { DAY_MS } from '../../src/progress/review';
 import { answerState, lessonSummary, questionProgress } from '../../src/progress/summary';
 import { answer, doc } from './progress-helpers';

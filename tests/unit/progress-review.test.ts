@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DAY_MS, dueQuestions, nextReview } from '../../src/progress/review';
+import { DAY_MS, nextReview } from '../../src/progress/review';
+import { dueQuestions } from '../../src/progress/review-queue';
 import { answer, doc } from './progress-helpers';
 
 const NOW = 100 * DAY_MS;
