@@ -20,6 +20,16 @@ export default defineConfig({
   // (questions, score lines, lesson end) and what they import: a second; /review/ loads it too, for Question.
   // Client build only: the server build keeps its default chunks.
   vite: {
+    build: {
+      rolldownOptions: {
+        // Astro marks compiled MDX with a "use astro:head-inject" directive that the bundler warns it may drop;
+        // Astro handles it itself, and the warning buried real messages for instructors in every build.
+        onwarn(warning, warn) {
+          if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && warning.message.includes('astro:head-inject')) return;
+          warn(warning);
+        },
+      },
+    },
     environments: {
       client: {
         build: {
