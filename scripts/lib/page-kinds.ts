@@ -11,6 +11,8 @@ export type PageKind =
   | 'map'
   | 'not-found'
   | 'search'
+  | 'lesson'
+  | 'instructor'
   | 'other';
 
 const patterns: ReadonlyArray<readonly [PageKind, RegExp]> = [
@@ -24,6 +26,9 @@ const patterns: ReadonlyArray<readonly [PageKind, RegExp]> = [
   ['not-found', /(?:^|\/)404\.html$/],
   // The one page that ships a script without an island: it loads the search index on demand.
   ['search', /^\/search\/$/],
+  // Lessons carry the quiz islands; instructor pages (guide, worksheets, answer keys) are print-ready prose.
+  ['lesson', /^\/lessons\/[^/]+\/$/],
+  ['instructor', /^\/instructors\/(?:.+\/)?$/],
 ];
 
 export function pageKind(path: string): PageKind {
@@ -32,4 +37,11 @@ export function pageKind(path: string): PageKind {
 }
 
 /** Kinds of page that are pure reading: they ship no JavaScript at all, neither at load nor on hydration. */
-export const zeroJsKinds: ReadonlySet<PageKind> = new Set(['reading', 'background', 'timeline', 'glossary', 'map']);
+export const zeroJsKinds: ReadonlySet<PageKind> = new Set([
+  'reading',
+  'background',
+  'timeline',
+  'glossary',
+  'map',
+  'instructor',
+]);

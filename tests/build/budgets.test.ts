@@ -29,7 +29,7 @@ const SEARCH_SCRIPT_BUDGET = 6 * 1024;
 const LESSON_HYDRATION_GUARD = 28 * 1024;
 /** The inline scripts a lesson page may have: Astro's island loader, nothing of ours. */
 const ASTRO_LOADER_SCRIPTS = new Set<string>([astroIslandScript, astroVisibleScript]);
-const isLessonPage = (path: string) => /^\/lessons\/[^/]+\/$/.test(path);
+const isLessonPage = (path: string) => pageKind(path) === 'lesson';
 
 const pages = builtPages().map((page) => {
   const weight = measurePage(distDir, page);

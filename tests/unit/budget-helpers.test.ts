@@ -42,6 +42,9 @@ describe('pageKind', () => {
     expect(pageKind('/')).toBe('home');
     expect(pageKind('/reports/report-a/')).toBe('reading');
     expect(pageKind('/reports/')).toBe('other');
+    expect(pageKind('/lessons/what-happened/')).toBe('lesson');
+    expect(pageKind('/instructors/worksheets/what-happened/')).toBe('instructor');
+    expect(pageKind('/instructors/')).toBe('instructor');
     expect(pageKind('/background/gaza-link/')).toBe('background');
     expect(pageKind('/topics/armed-groups/')).toBe('background');
     expect(pageKind('/timeline/')).toBe('timeline');
