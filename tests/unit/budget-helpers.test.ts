@@ -52,6 +52,5 @@ describe('pageKind', () => {
     expect(pageKind('/map/')).toBe('map');
     expect(pageKind('/404.html')).toBe('not-found');
     expect(pageKind('/search/')).toBe('search');
-    expect(pageKind('/lessons/what-happened/')).toBe('other');
   });
 });
