@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { BrowserContext, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { parse } from 'yaml';
 import { quizIdsIn } from '../../src/lib/quiz-tags.ts';
 import { questionHash } from '../../src/quiz/hash.ts';
@@ -35,21 +35,14 @@ const lessons = readdirSync(join(contentDir, 'lessons'))
   .sort((a, b) => a.data.order - b.data.order);
 
 let site: Site;
-const contexts: BrowserContext[] = [];
 beforeAll(async () => {
   site = await openSite();
 });
 afterAll(async () => {
-  for (const context of contexts) await context.close().catch(() => undefined);
   await site?.close();
 });
 
-/** A new browser profile, with its own localStorage. */
-async function freshTab(): Promise<Tab> {
-  const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 } });
-  contexts.push(context);
-  return new Tab(await context.newPage(), site.origin);
-}
+const freshTab = (init?: () => void): Promise<Tab> => site.freshProfile(init);
 
 const isFocused = (target: Locator) => target.evaluate((el) => el === document.activeElement);
 

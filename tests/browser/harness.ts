@@ -221,6 +221,8 @@ export interface Site {
   strict: Tab;
   /** CSP bypassed, only so axe-core can be injected. */
   axe: Tab;
+  /** A new browser profile (its own localStorage), with `init` run before every page's scripts; closed with the site. */
+  freshProfile(init?: () => void): Promise<Tab>;
   close(): Promise<void>;
 }
 
@@ -242,12 +244,20 @@ export async function openSite(): Promise<Site> {
     const strict = new Tab(await strictContext.newPage(), server.origin);
     const axe = new Tab(await axeContext.newPage(), server.origin);
     const openedBrowser = browser;
+    const profiles: BrowserContext[] = [];
     return {
       origin: server.origin,
       browser: openedBrowser,
       strict,
       axe,
+      async freshProfile(init) {
+        const context = await openedBrowser.newContext({ viewport: defaultViewport, acceptDownloads: true });
+        profiles.push(context);
+        if (init) await context.addInitScript(init);
+        return new Tab(await context.newPage(), server.origin);
+      },
       async close() {
+        for (const context of profiles) await context.close().catch(() => undefined);
         await openedBrowser.close();
         await server.close();
       },

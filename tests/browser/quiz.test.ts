@@ -2,7 +2,7 @@
 // progress that survives reloads and other tabs, every way storage can fail, import/export on /progress/, and
 // axe in each quiz state. Storage is patched with addInitScript, before any of the page's scripts run.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { describeViolations, loadProblems, openSite, runAxe, Tab, type Site } from './harness.ts';
 
 const LESSON = '/lessons/what-happened/';
@@ -18,22 +18,14 @@ const Q = {
 const ORDER = ['A deadly explosion hits a military base in Iraq', 'Rockets are fired towards US forces at Rumalyn, Syria', 'An armed drone is launched at Ain al-Asad air base, Iraq'];
 
 let site: Site;
-const contexts: BrowserContext[] = [];
 beforeAll(async () => {
   site = await openSite();
 });
 afterAll(async () => {
-  for (const context of contexts) await context.close().catch(() => undefined);
   await site?.close();
 });
 
-/** A new browser profile (its own localStorage), with `init` run before every page's scripts. */
-async function freshTab(init?: () => void): Promise<Tab> {
-  const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
-  contexts.push(context);
-  if (init) await context.addInitScript(init);
-  return new Tab(await context.newPage(), site.origin);
-}
+const freshTab = (init?: () => void): Promise<Tab> => site.freshProfile(init);
 
 const question = (page: Page, id: string) => page.locator(`#q-${LESSON_ID}-${id}`);
 const firstScore = (page: Page) => page.locator('section.quiz .quiz-score').first();
