@@ -28,10 +28,17 @@ export function canonical(value: unknown): string {
   return JSON.stringify(value) ?? 'null';
 }
 
+/** What decides a tie: the answer itself, leaving out the two fields a merge rewrites (attempts, firstAt). Were
+ * they included, an earlier merge that raised attempts could flip a later tie, and the result would depend on
+ * the order in which copies meet. */
+function tieKey({ attempts: _attempts, firstAt: _firstAt, ...answer }: AnswerRecord): string {
+  return canonical(answer);
+}
+
 export function mergeAnswers(a: AnswerRecord, b: AnswerRecord): AnswerRecord {
   let winner = a;
   if (b.lastAt > a.lastAt) winner = b;
-  else if (b.lastAt === a.lastAt && a !== b && canonical(b) > canonical(a)) winner = b;
+  else if (b.lastAt === a.lastAt && a !== b && tieKey(b) > tieKey(a)) winner = b;
   return { ...winner, attempts: Math.max(a.attempts, b.attempts), firstAt: Math.min(a.firstAt, b.firstAt) };
 }
 

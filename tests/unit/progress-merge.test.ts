@@ -25,6 +25,15 @@ describe('mergeAnswers', () => {
     const b = answer({ response: { type: 'single', option: 'b' }, lastAt: 500 });
     expect(mergeAnswers(a, b)).toEqual(mergeAnswers(b, a));
   });
+  it('breaks a tie the same way after an earlier merge raised attempts (found by fast-check)', () => {
+    const a = answer({ response: { type: 'single', option: 'a' }, attempts: 1, lastAt: 2751 });
+    const b = answer({ response: { type: 'single', option: 'b' }, attempts: 2, lastAt: 0 });
+    const c = answer({ response: { type: 'single', option: 'c' }, attempts: 1, lastAt: 2751 });
+    const leftFirst = mergeAnswers(mergeAnswers(a, b), c);
+    const rightFirst = mergeAnswers(a, mergeAnswers(b, c));
+    expect(leftFirst).toEqual(rightFirst);
+    expect(leftFirst.attempts).toBe(2);
+  });
 });
 
 describe('mergeLessons', () => {
