@@ -4,7 +4,7 @@
  */
 import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
 import type { EvidenceRef, Question } from '../schemas';
-import { questionHash } from '../quiz';
+import { questionHash, shownOrder } from '../quiz';
 import type { EvidenceLink, ParagraphChoice, QuestionProps, QuestionRef } from '../components/quiz/types';
 import { getLookups, getSources } from './course';
 import { quizIdsIn } from './quiz-tags';
@@ -106,6 +106,8 @@ export async function questionProps(
     evidence: await evidenceLink(question.evidence, question.id),
     ...extra,
   };
+  const order = shownOrder(question);
+  if (order) props.order = order;
   if (question.type === 'evidence') props.paragraphs = await paragraphChoices(question.source);
   return props;
 }

@@ -16,4 +16,4 @@ export { attributionChoices, isResponse } from './response';
 export { answersMatch, normalizeAnswer } from './normalize';
 export { parseNumber, type ParsedNumber } from './parse-number';
 export { questionHash } from './hash';
-export { initialOrder, rightColumnOrder, seededShuffle } from './shuffle';
+export { initialOrder, rightColumnOrder, seededShuffle, shownOrder } from './shuffle';

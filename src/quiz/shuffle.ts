@@ -1,4 +1,4 @@
-import type { QuestionOf } from '../schemas/question';
+import type { Question, QuestionOf } from '../schemas/question';
 import { cyrb53 } from './hash';
 
 // Shuffles are seeded by the question id, so the order rendered at build time is the order the island
@@ -49,4 +49,15 @@ export function rightColumnOrder(question: QuestionOf<'matching'>): string[] {
     question.left.map((left) => question.pairs[left.id]!),
     `${question.id}:right`,
   );
+}
+
+/**
+ * The order a question's shuffled list is shown in, or undefined when nothing is shuffled: the items of an
+ * ordering question, the right-hand column of a matching one. Worked out at build time and handed to the
+ * island as a prop, so no student's browser downloads the shuffle.
+ */
+export function shownOrder(question: Question): string[] | undefined {
+  if (question.type === 'ordering') return initialOrder(question);
+  if (question.type === 'matching') return rightColumnOrder(question);
+  return undefined;
 }

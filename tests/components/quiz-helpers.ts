@@ -1,7 +1,7 @@
 // Shared set-up for the quiz island tests: a fresh progress store per test (the store is a module singleton
 // that starts lazily), props as the server would build them, and stored progress to start from.
 import { vi } from 'vitest';
-import { questionHash, type Question } from '../../src/quiz';
+import { questionHash, shownOrder, type Question } from '../../src/quiz';
 import type { QuestionProps } from '../../src/components/quiz/types';
 
 export const LESSON = 'lesson-one';
@@ -19,6 +19,7 @@ export function propsFor(question: Question, extra: Partial<QuestionProps> = {})
       question.type === 'evidence'
         ? [1, 2, 3, 4, 5].map((n) => ({ n, preview: `Words that open paragraph ${n}…`, href: `/reports/report-a/#p${n}` }))
         : undefined,
+    order: shownOrder(question),
     ...extra,
   };
 }

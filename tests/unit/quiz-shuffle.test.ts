@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { questionSchema, type QuestionOf } from '../../src/schemas/question';
-import { grade, initialOrder, rightColumnOrder, seededShuffle } from '../../src/quiz';
+import { grade, initialOrder, rightColumnOrder, seededShuffle, shownOrder } from '../../src/quiz';
 import { questions as q, raw } from './quiz-fixtures';
 
 function orderingWith(n: number, id: string): QuestionOf<'ordering'> {
@@ -66,5 +66,18 @@ describe('rightColumnOrder', () => {
         expect(rightColumnOrder(question)).not.toEqual(aligned);
       }),
     );
+  });
+});
+
+describe('shownOrder', () => {
+  it('is the start order of an ordering question and the right column of a matching one', () => {
+    expect(shownOrder(q.ordering)).toEqual(initialOrder(q.ordering));
+    expect(shownOrder(q.matching)).toEqual(rightColumnOrder(q.matching));
+  });
+
+  it('is undefined for every type that shows nothing shuffled', () => {
+    for (const question of Object.values(q)) {
+      if (question.type !== 'ordering' && question.type !== 'matching') expect(shownOrder(question)).toBeUndefined();
+    }
   });
 });

@@ -29,6 +29,9 @@ export interface QuestionProps {
   evidence: EvidenceLink;
   /** Evidence questions only: the paragraphs of the report the student picks from. */
   paragraphs?: ParagraphChoice[];
+  /** Ordering: the item ids as first shown. Matching: the right-hand ids in the order listed. From
+   * shownOrder(question) at build time, so the shuffle never ships to the browser. */
+  order?: string[];
   /** On a lesson page the first hydration notes the lesson as opened; the review page leaves it alone. */
   marksOpened?: boolean;
   /** "Question 2 of 5" within its quiz. */
