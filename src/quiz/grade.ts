@@ -59,8 +59,10 @@ const graders: { [T in QuestionType]: Grader<T> } = {
   truefalse: (q, r) => allOrNothing(r.value === q.answer, own(q.feedback, String(r.value))),
   attribution: (q, r) => allOrNothing(r.choice === q.answer, own(q.feedback, r.choice)),
   evidence: (q, r) => allOrNothing(q.paragraphs.includes(r.paragraph), own(q.feedback, String(r.paragraph))),
-  // Each item is right at exactly one position, so repeating an id cannot earn more than one position.
-  ordering: (q, r) => byShare(q.items.map((item, i) => r.order[i] === item.id)),
+  // Each item is right at exactly one position, so repeating an id cannot earn more than one position; a
+  // position past the last item (only a damaged or hand-made save has one) is a wrong position.
+  ordering: (q, r) =>
+    byShare([...q.items.map((item, i) => r.order[i] === item.id), ...r.order.slice(q.items.length).map(() => false)]),
   matching: (q, r) =>
     byShare(q.left.map((left) => own(q.pairs, left.id) !== undefined && own(r.pairs, left.id) === own(q.pairs, left.id))),
   numeric: (q, r) => {

@@ -93,6 +93,11 @@ describe('ordering', () => {
     expect(isAnswerable(q.ordering, { type: 'ordering', order: ['invasion', 'sofa', 'sofa'] })).toBe(false);
     expect(isAnswerable(q.ordering, { type: 'ordering', order: ['sofa', 'invasion', 'withdrawal'] })).toBe(true);
   });
+  it('is not right with anything after the last item (found by fast-check in a damaged save)', () => {
+    const long = order('invasion', 'sofa', 'withdrawal', '');
+    expect(long).toMatchObject({ correct: false, parts: [true, true, true, false] });
+    expect(long.score).toBeCloseTo(3 / 4);
+  });
 });
 
 describe('matching', () => {
