@@ -123,6 +123,23 @@ describe('a quiz on a lesson page', () => {
     expect(await question(page, Q.ordering).locator('.q-order-text').allInnerTexts()).toEqual(ORDER);
   });
 
+  test('a question far down the page is unavailable until its island wakes, then takes a choice', async () => {
+    const tab = await freshTab();
+    const page = tab.page;
+    const log = await tab.visit(LESSON);
+    expect(loadProblems(log)).toEqual([]);
+    const last = page.locator('astro-island:has(input[type=radio])').last();
+    // Not yet near the viewport: still the server's HTML, with its controls disabled, so no click is lost.
+    expect(await last.getAttribute('ssr')).not.toBeNull();
+    expect(await last.locator('fieldset.q-wake').evaluate((el: HTMLFieldSetElement) => el.disabled)).toBe(true);
+    await last.locator('form.question').scrollIntoViewIfNeeded();
+    await expect.poll(() => last.getAttribute('ssr')).toBeNull();
+    await expect.poll(() => last.locator('fieldset.q-wake').evaluate((el: HTMLFieldSetElement) => el.disabled)).toBe(false);
+    const radio = last.getByRole('radio').first();
+    await radio.check();
+    expect(await radio.isChecked()).toBe(true);
+  });
+
   test('two tabs converge: answers from each survive a reload, and a reset in one shows in the other', async () => {
     const first = await freshTab();
     const second = new Tab(await first.page.context().newPage(), site.origin);
