@@ -33,6 +33,8 @@ export default defineConfig({
     environments: {
       client: {
         build: {
+          // Source maps only for scripts/island-breakdown.ts, which reads them to say what the island JS is made of.
+          sourcemap: process.env.COURSE_SOURCEMAPS === '1',
           rolldownOptions: {
             output: {
               codeSplitting: {
