@@ -140,6 +140,22 @@ describe('a quiz on a lesson page', () => {
     expect(await radio.isChecked()).toBe(true);
   });
 
+  test('checking an answer shows the verdict before the next frame is drawn', async () => {
+    const tab = await freshTab();
+    await openLesson(tab);
+    // Not a timing: requestAnimationFrame callbacks run just before the browser draws the next frame, so the
+    // verdict must already be in the page by then (no fetch, no lazy import, no deferred render on the way).
+    const shown = await question(tab.page, Q.single).evaluate(async (form: HTMLFormElement) => {
+      form.querySelector<HTMLInputElement>('input[type=radio]')!.click();
+      await new Promise((done) => requestAnimationFrame(done));
+      return new Promise<string>((done) => {
+        form.querySelector<HTMLButtonElement>('button[type=submit]')!.click();
+        requestAnimationFrame(() => done(form.querySelector('.q-live')!.textContent ?? ''));
+      });
+    });
+    expect(shown).toMatch(/Correct/);
+  });
+
   test('two tabs converge: answers from each survive a reload, and a reset in one shows in the other', async () => {
     const first = await freshTab();
     const second = new Tab(await first.page.context().newPage(), site.origin);
