@@ -44,7 +44,11 @@ export default defineConfig({
                     test: /node_modules[\\/](svelte|esm-env|clsx|nanostores|@astrojs[\\/]svelte)[\\/]|src[\\/]progress[\\/]store\.ts|src[\\/]components[\\/]quiz[\\/]live-progress\.ts/,
                     priority: 2,
                   },
-                  { name: 'lesson', test: /src[\\/]components[\\/]quiz[\\/](Question|QuizScore|LessonEnd)\.svelte/, priority: 1 },
+                  {
+                    name: 'lesson',
+                    test: /src[\\/]components[\\/]quiz[\\/](Question|QuizScore|LessonEnd)\.svelte/,
+                    priority: 1,
+                  },
                 ],
               },
             },

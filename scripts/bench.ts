@@ -63,7 +63,11 @@ const cellsOf = (requests: number, t: Pick<PageTotals, 'html' | 'css' | 'js' | '
 ];
 
 const header2 = ['Page', 'Kind', 'Req', 'raw', 'gzip', 'raw', 'gzip', 'raw', 'gzip', 'gzip', 'raw', 'gzip'];
-const body: Cells[] = rows.map((row) => [row.path, row.kind + (row.islands ? ` +${row.islands} island${row.islands > 1 ? 's' : ''}` : ''), ...cellsOf(row.t.requests, row.t)]);
+const body: Cells[] = rows.map((row) => [
+  row.path,
+  row.kind + (row.islands ? ` +${row.islands} island${row.islands > 1 ? 's' : ''}` : ''),
+  ...cellsOf(row.t.requests, row.t),
+]);
 const footer: Cells = ['Sum over pages', `${rows.length} pages`, ...cellsOf(sum.requests, sum)];
 
 const table = [header2, ...body, footer];
@@ -84,8 +88,12 @@ const spanWidth = (from: number, to: number) => widths.slice(from, to + 1).reduc
 let groups = `${' '.repeat(spanWidth(0, 2))}  `;
 for (const [label, from, to] of pairs) groups += `${label.padStart(spanWidth(from, to))}  `;
 
-console.log('\nPage weight at load (sizes in KB, 1 KB = 1024 bytes; gzip level 9). Req = HTML + files fetched at load.');
-console.log('JS at load includes inline scripts; Total = everything fetched at load, gzipped. JS on hydration = fetched when islands wake.\n');
+console.log(
+  '\nPage weight at load (sizes in KB, 1 KB = 1024 bytes; gzip level 9). Req = HTML + files fetched at load.',
+);
+console.log(
+  'JS at load includes inline scripts; Total = everything fetched at load, gzipped. JS on hydration = fetched when islands wake.\n',
+);
 console.log(groups.trimEnd());
 console.log(format(header2));
 console.log(rule);

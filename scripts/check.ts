@@ -10,9 +10,8 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import './lib/resolve-ts.ts';
 
-const { checkContentFolder, formatProblems, isError, manifestFile, summarize, updateQuestionIds } = await import(
-  '../src/content-check/index.ts'
-);
+const { checkContentFolder, formatProblems, isError, manifestFile, summarize, updateQuestionIds } =
+  await import('../src/content-check/index.ts');
 
 const { values: flags } = parseArgs({
   options: {
@@ -49,10 +48,16 @@ if (!flags['no-types']) {
   typesFailed = run.status !== 0;
   // eslint-disable-next-line no-control-regex
   const result = /Result \([^)]*\):\s*-\s*(\d+) errors?/.exec((run.stdout ?? '').replace(/\x1b\[[0-9;]*m/g, ''));
-  typesSummary = result ? `${result[1]} error${result[1] === '1' ? '' : 's'}` : typesFailed ? `astro check failed (exit ${run.status ?? run.signal})` : 'no errors';
+  typesSummary = result
+    ? `${result[1]} error${result[1] === '1' ? '' : 's'}`
+    : typesFailed
+      ? `astro check failed (exit ${run.status ?? run.signal})`
+      : 'no errors';
   if (typesFailed && result?.[1] === '0') typesSummary = `astro check failed (exit ${run.status})`;
 }
 
 const failed = contentErrors || typesFailed;
-console.log(`\nSummary\n  content: ${summarize(problems)}\n  types:   ${typesSummary}\n${failed ? '\nCheck failed.' : '\nCheck passed.'}`);
+console.log(
+  `\nSummary\n  content: ${summarize(problems)}\n  types:   ${typesSummary}\n${failed ? '\nCheck failed.' : '\nCheck passed.'}`,
+);
 process.exitCode = failed ? 1 : 0;

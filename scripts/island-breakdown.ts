@@ -41,7 +41,9 @@ try {
 
   const lesson = listBuiltPages(outDir).find((page) => pageKind(page.path) === 'lesson');
   if (!lesson) throw new Error('No lesson page in the build');
-  const files = measurePage(outDir, lesson).resources.filter((r) => r.kind === 'js' && r.phase === 'hydration' && r.local);
+  const files = measurePage(outDir, lesson).resources.filter(
+    (r) => r.kind === 'js' && r.phase === 'hydration' && r.local,
+  );
 
   const texts: Array<[string, string]> = [];
   let served = { raw: 0, gzip: 0 };
@@ -64,7 +66,9 @@ try {
   console.log(`${'From'.padEnd(width)}     raw  gzip alone`);
   for (const row of rows) console.log(`${row.group.padEnd(width)}  ${kb(row.raw)}  ${kb(row.gzip)}`);
   console.log(`${`As served (${files.length} files)`.padEnd(width)}  ${kb(served.raw)}  ${kb(served.gzip)}`);
-  console.log('\n"gzip alone" is each part compressed by itself; in the served files they compress a little better together.');
+  console.log(
+    '\n"gzip alone" is each part compressed by itself; in the served files they compress a little better together.',
+  );
 } finally {
   rmSync(outDir, { recursive: true, force: true });
 }

@@ -9,7 +9,8 @@ let prompt: ReturnType<typeof createInterface> | undefined;
 try {
   process.exitCode = await newLesson(process.argv.slice(2), {
     isTTY: process.stdin.isTTY === true,
-    ask: (question) => (prompt ??= createInterface({ input: process.stdin, output: process.stdout })).question(question),
+    ask: (question) =>
+      (prompt ??= createInterface({ input: process.stdin, output: process.stdout })).question(question),
     out: (text) => console.log(text),
     err: (text) => console.error(text),
   });

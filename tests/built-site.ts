@@ -11,7 +11,9 @@ export const distDir = resolve(repoRoot, process.env.SITE_DIST ?? 'dist');
 /** Every page of the built site, read from dist/; fails loudly when there is no build to test. */
 export function builtPages(): BuiltPage[] {
   if (!existsSync(resolve(distDir, 'index.html'))) {
-    throw new Error(`No built site at ${distDir}: no index.html. \`npm test\` runs \`astro build\` first; did it build any page?`);
+    throw new Error(
+      `No built site at ${distDir}: no index.html. \`npm test\` runs \`astro build\` first; did it build any page?`,
+    );
   }
   return listBuiltPages(distDir);
 }

@@ -14,11 +14,15 @@ export function textBySource(code: string, map: RawSourceMap | string): Map<stri
   for (let i = 0; i < code.length; i++) if (code[i] === '\n') lineStarts.push(i + 1);
 
   const starts: Array<{ offset: number; source: string }> = [];
-  consumer.eachMapping((mapping) => {
-    const lineStart = lineStarts[mapping.generatedLine - 1];
-    if (lineStart === undefined) return;
-    starts.push({ offset: lineStart + mapping.generatedColumn, source: mapping.source ?? UNMAPPED });
-  }, undefined, SourceMapConsumer.GENERATED_ORDER);
+  consumer.eachMapping(
+    (mapping) => {
+      const lineStart = lineStarts[mapping.generatedLine - 1];
+      if (lineStart === undefined) return;
+      starts.push({ offset: lineStart + mapping.generatedColumn, source: mapping.source ?? UNMAPPED });
+    },
+    undefined,
+    SourceMapConsumer.GENERATED_ORDER,
+  );
   starts.sort((a, b) => a.offset - b.offset);
 
   const texts = new Map<string, string>();
@@ -31,7 +35,10 @@ export function textBySource(code: string, map: RawSourceMap | string): Map<stri
 }
 
 /** Merges per-source texts into named groups; `groupOf` names a source's group. Order of first appearance. */
-export function groupTexts(texts: Iterable<[string, string]>, groupOf: (source: string) => string): Map<string, string> {
+export function groupTexts(
+  texts: Iterable<[string, string]>,
+  groupOf: (source: string) => string,
+): Map<string, string> {
   const groups = new Map<string, string>();
   for (const [source, text] of texts) {
     const group = groupOf(source);

@@ -4,7 +4,10 @@ export function readCspMeta(html: string): string | null {
     const attributes = match[1] ?? '';
     if (!/http-equiv\s*=\s*["']?content-security-policy["'\s>]/i.test(attributes + ' ')) continue;
     const content = /content\s*=\s*(?:"([^"]*)"|'([^']*)')/i.exec(attributes);
-    return (content?.[1] ?? content?.[2] ?? '').replace(/&#39;|&apos;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+    return (content?.[1] ?? content?.[2] ?? '')
+      .replace(/&#39;|&apos;/g, "'")
+      .replace(/&quot;/g, '"')
+      .replace(/&amp;/g, '&');
   }
   return null;
 }

@@ -11,7 +11,11 @@ export interface CssReference {
 export function cssReferences(css: string): CssReference[] {
   const refs: CssReference[] = [];
   let rest = css.replace(/\/\*[\s\S]*?\*\//g, '');
-  const unquote = (value: string) => value.trim().replace(/^(["'])([\s\S]*)\1$/, '$2').trim();
+  const unquote = (value: string) =>
+    value
+      .trim()
+      .replace(/^(["'])([\s\S]*)\1$/, '$2')
+      .trim();
   const urlPattern = /url\(\s*("[^"]*"|'[^']*'|[^)]*)\s*\)/gi;
 
   for (const match of rest.matchAll(/@import\s+(?:url\(\s*("[^"]*"|'[^']*'|[^)]*)\s*\)|("[^"]*"|'[^']*'))/gi)) {

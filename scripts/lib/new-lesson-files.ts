@@ -33,9 +33,16 @@ export function yamlString(text: string): string {
     const code = char.codePointAt(0)!;
     if (char === '"' || char === '\\') quoted += `\\${char}`;
     else if (
-      code < 0x20 || (code >= 0x7f && code <= 0x9f) || code === 0x2028 || code === 0x2029 || code === 0xfeff ||
-      (code >= 0xd800 && code <= 0xdfff) || code === 0xfffe || code === 0xffff
-    ) quoted += `\\u${code.toString(16).padStart(4, '0')}`;
+      code < 0x20 ||
+      (code >= 0x7f && code <= 0x9f) ||
+      code === 0x2028 ||
+      code === 0x2029 ||
+      code === 0xfeff ||
+      (code >= 0xd800 && code <= 0xdfff) ||
+      code === 0xfffe ||
+      code === 0xffff
+    )
+      quoted += `\\u${code.toString(16).padStart(4, '0')}`;
     else quoted += char;
   }
   return `${quoted}"`;
@@ -46,7 +53,7 @@ export function sourceYaml(plan: NewLessonPlan): string {
   return [
     `# ${plan.label}: made by npm run new-lesson from ${plan.seed}, page furniture removed by src/lib/furniture.ts.`,
     `# Paragraphs are the report's words exactly; notes in content/annotations/${plan.id}.yaml anchor to them.`,
-    '# Never re-type or reorder them: a paragraph\'s number is its address.',
+    "# Never re-type or reorder them: a paragraph's number is its address.",
     '',
     `label: ${yamlString(plan.label)}`,
     `title: ${yamlString(article.title)}`,
@@ -124,7 +131,20 @@ export function quizYaml(plan: NewLessonPlan): string {
   ].join('\n');
 }
 
-const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const months = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 /** "2024-04-22" → "22 April 2024". */
 function spelledDate(day: string): string {

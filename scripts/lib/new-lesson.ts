@@ -89,9 +89,25 @@ export async function newLesson(argv: readonly string[], io: NewLessonIo): Promi
   const answers = await fillIn(
     [
       { key: 'title', option: '--title', what: "the lesson's title", given: values.title },
-      { key: 'label', option: '--label', what: 'the short label students see, e.g. "Report C"', given: values.label ?? labelFor(id) },
-      { key: 'credit', option: '--credit', what: 'who reported it, e.g. "Reporting by AFP"', given: values.credit ?? article.credit },
-      { key: 'date', option: '--date', what: 'the day it was published, YYYY-MM-DD', given: values.date, check: checkDate },
+      {
+        key: 'label',
+        option: '--label',
+        what: 'the short label students see, e.g. "Report C"',
+        given: values.label ?? labelFor(id),
+      },
+      {
+        key: 'credit',
+        option: '--credit',
+        what: 'who reported it, e.g. "Reporting by AFP"',
+        given: values.credit ?? article.credit,
+      },
+      {
+        key: 'date',
+        option: '--date',
+        what: 'the day it was published, YYYY-MM-DD',
+        given: values.date,
+        check: checkDate,
+      },
     ],
     io,
   );
@@ -127,7 +143,9 @@ export async function newLesson(argv: readonly string[], io: NewLessonIo): Promi
       `  3. Edit ${targets[2]}: rewrite the two starter questions and add more, each with "objective:" set to one of the lesson's objectives.`,
       `  4. Optionally, add notes on the report in content/annotations/${id}.yaml.`,
       `  5. Run npm run check, then npm run dev and open /lessons/${id}/ and /reports/${id}/.`,
-    ].filter((line) => line !== undefined).join('\n'),
+    ]
+      .filter((line) => line !== undefined)
+      .join('\n'),
   );
 
   const problems = checkContentFolder(root);
@@ -174,7 +192,9 @@ async function fillIn(fields: readonly Field[], io: NewLessonIo): Promise<Record
     }
   }
   if (missing.length > 0) {
-    io.err(`new-lesson: not run in a terminal, so it cannot ask for what is missing:\n${missing.join('\n')}\nNothing was written.`);
+    io.err(
+      `new-lesson: not run in a terminal, so it cannot ask for what is missing:\n${missing.join('\n')}\nNothing was written.`,
+    );
     return undefined;
   }
   return values;
@@ -185,8 +205,9 @@ function checkDate(value: string): string | undefined {
 }
 
 function checkId(id: string): string | undefined {
-  if (!idSchema.safeParse(id).success) return 'is not a usable id: use lower-case letters, digits and single hyphens, e.g. report-c';
-  if (isReservedId(id)) return 'is a name students\' saved progress cannot hold';
+  if (!idSchema.safeParse(id).success)
+    return 'is not a usable id: use lower-case letters, digits and single hyphens, e.g. report-c';
+  if (isReservedId(id)) return "is a name students' saved progress cannot hold";
   return undefined;
 }
 
@@ -217,7 +238,9 @@ function nextOrder(root: string, folder: string, extension: string): number {
 function listIds(root: string, folder: string, extension: string): string[] {
   const dir = join(root, folder);
   if (!existsSync(dir)) return [];
-  return readdirSync(dir).filter((name) => name.endsWith(extension)).map((name) => name.slice(0, -extension.length));
+  return readdirSync(dir)
+    .filter((name) => name.endsWith(extension))
+    .map((name) => name.slice(0, -extension.length));
 }
 
 /** Adds the new questions to content/.question-ids.json, leaving every other entry as it was. */

@@ -114,7 +114,8 @@ export function scanTags(html: string): Tag[] {
   const tags: Tag[] = [];
   const withoutComments = html.replace(/<!--[\s\S]*?-->/g, '');
   // Script and style bodies are taken whole first, so markup-like text inside them is never read as tags.
-  const pattern = /<(script|style)\b([^>]*)>([\s\S]*?)<\/\1\s*>|<(link|img|source|astro-island)\b((?:[^>"']|"[^"]*"|'[^']*')*)>/gi;
+  const pattern =
+    /<(script|style)\b([^>]*)>([\s\S]*?)<\/\1\s*>|<(link|img|source|astro-island)\b((?:[^>"']|"[^"]*"|'[^']*')*)>/gi;
   for (const match of withoutComments.matchAll(pattern)) {
     if (match[1]) {
       tags.push({ name: match[1].toLowerCase(), attributes: parseAttributes(match[2] ?? ''), content: match[3] ?? '' });
@@ -183,7 +184,8 @@ export function measurePage(distDir: string, page: { path: string; file: string 
     if (!file || missing) return;
     if (kind === 'css') followCss(readFileSync(file, 'utf8'), url, phase, key);
     if (kind === 'js') {
-      for (const specifier of staticImports(readFileSync(file, 'utf8'))) add(specifier, url, 'js', phase, `import in ${key}`);
+      for (const specifier of staticImports(readFileSync(file, 'utf8')))
+        add(specifier, url, 'js', phase, `import in ${key}`);
     }
   };
   const followCss = (css: string, base: URL, phase: Phase, from: string): void => {
@@ -215,7 +217,9 @@ export function measurePage(distDir: string, page: { path: string; file: string 
           ...measureBytes(tag.content),
         });
         // Only a module script can have static imports.
-        if (type === 'module') for (const specifier of staticImports(tag.content)) add(specifier, pageUrl, 'js', 'load', `import in inline script #${inlineCount}`);
+        if (type === 'module')
+          for (const specifier of staticImports(tag.content))
+            add(specifier, pageUrl, 'js', 'load', `import in inline script #${inlineCount}`);
       }
     } else if (tag.name === 'style') {
       inlineStyles.push(tag.content);
@@ -224,7 +228,10 @@ export function measurePage(distDir: string, page: { path: string; file: string 
       const href = a.get('href');
       if (!href) continue;
       for (const rel of (a.get('rel') ?? '').toLowerCase().split(/\s+/)) {
-        const kind = rel === 'preload' || rel === 'prefetch' ? PRELOAD_AS[(a.get('as') ?? '').toLowerCase()] ?? 'other' : FETCHING_RELS[rel];
+        const kind =
+          rel === 'preload' || rel === 'prefetch'
+            ? (PRELOAD_AS[(a.get('as') ?? '').toLowerCase()] ?? 'other')
+            : FETCHING_RELS[rel];
         if (kind) add(href, pageUrl, kind, 'load', `link[rel=${rel}]`);
       }
     } else if (tag.name === 'img' || tag.name === 'source') {
@@ -233,7 +240,11 @@ export function measurePage(distDir: string, page: { path: string; file: string 
     } else if (tag.name === 'astro-island') {
       const componentUrl = a.get('component-url');
       if (!componentUrl) continue;
-      const island: Island = { componentUrl, rendererUrl: a.get('renderer-url') ?? null, client: a.get('client') ?? null };
+      const island: Island = {
+        componentUrl,
+        rendererUrl: a.get('renderer-url') ?? null,
+        client: a.get('client') ?? null,
+      };
       islands.push(island);
       // Hydration comes after everything the page loads, so a module already loaded is not counted twice.
       deferred.push(() => {

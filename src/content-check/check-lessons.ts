@@ -12,8 +12,12 @@ export function checkLessons(content: LoadedContent, known: KnownIds): Problem[]
   const problems: Problem[] = [];
   for (const lesson of content.lessons) {
     const item = `lesson "${lesson.id}"`;
-    lesson.data.readings.forEach((id, i) => problems.push(...defined(unknownLink(known, lesson, item, `readings.${i}`, 'sources', id))));
-    lesson.data.background.forEach((id, i) => problems.push(...defined(unknownLink(known, lesson, item, `background.${i}`, 'topics', id))));
+    lesson.data.readings.forEach((id, i) =>
+      problems.push(...defined(unknownLink(known, lesson, item, `readings.${i}`, 'sources', id))),
+    );
+    lesson.data.background.forEach((id, i) =>
+      problems.push(...defined(unknownLink(known, lesson, item, `background.${i}`, 'topics', id))),
+    );
     problems.push(...checkObjectiveIds(lesson));
   }
   problems.push(...checkOrders(content.lessons));
@@ -31,13 +35,15 @@ function checkObjectiveIds(lesson: Loaded<Lesson>): Problem[] {
       seen.add(objective.id);
       return [];
     }
-    return [{
-      file: lesson.file,
-      line: lineOf(lesson, `objectives.${index}.id`),
-      item: `lesson "${lesson.id}"`,
-      message: `the objective id "${objective.id}" appears twice`,
-      fix: 'give each objective an id of its own',
-    }];
+    return [
+      {
+        file: lesson.file,
+        line: lineOf(lesson, `objectives.${index}.id`),
+        item: `lesson "${lesson.id}"`,
+        message: `the objective id "${objective.id}" appears twice`,
+        fix: 'give each objective an id of its own',
+      },
+    ];
   });
 }
 
@@ -149,9 +155,10 @@ function checkObjectives(content: LoadedContent): Problem[] {
         line: lineOf(lesson, `objectives.${index}.id`),
         item: `lesson "${lesson.id}"`,
         message: `no question assesses the objective "${objective.id}"${quizzes.length === 0 ? ': the lesson places no quiz' : ''}`,
-        fix: quizzes.length === 0
-          ? 'place a checkpoint in the lesson body with <Quiz id="…" /> whose questions name this objective'
-          : `set objective: ${objective.id} on a question in ${quizList(quizzes)}, or remove the objective`,
+        fix:
+          quizzes.length === 0
+            ? 'place a checkpoint in the lesson body with <Quiz id="…" /> whose questions name this objective'
+            : `set objective: ${objective.id} on a question in ${quizList(quizzes)}, or remove the objective`,
       });
     });
   }

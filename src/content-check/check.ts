@@ -76,35 +76,43 @@ function checkQuote(
   const quoted = `the quote ${JSON.stringify(shorten(note.quote.exact))}`;
   const inSource = `source "${source.id}"`;
   if (result.reason === 'ambiguous') {
-    return [{
-      ...base,
-      message: `${quoted} occurs ${result.matches.length} times in ${inSource}`,
-      fix: `add a prefix or suffix: it occurs in ${paragraphList(result.matches)}`,
-    }];
+    return [
+      {
+        ...base,
+        message: `${quoted} occurs ${result.matches.length} times in ${inSource}`,
+        fix: `add a prefix or suffix: it occurs in ${paragraphList(result.matches)}`,
+      },
+    ];
   }
   if (result.matches.length === 0) {
-    return [{
-      ...base,
-      message: `${quoted} is not in ${inSource}`,
-      fix: `copy the words exactly from ${source.file}; a quote must lie within one paragraph`,
-    }];
+    return [
+      {
+        ...base,
+        message: `${quoted} is not in ${inSource}`,
+        fix: `copy the words exactly from ${source.file}; a quote must lie within one paragraph`,
+      },
+    ];
   }
   const exactWordsFound = result.matches.some(
     (m) => source.data.paragraphs[m.paragraph].slice(m.start, m.end) === note.quote.exact,
   );
   if (exactWordsFound) {
-    return [{
-      ...base,
-      line: lineOf(file, `${path}.quote.${note.quote.prefix !== undefined ? 'prefix' : 'suffix'}`),
-      message: `${quoted} is not in ${inSource} with the prefix and suffix given: ${result.hint}`,
-      fix: `copy the prefix and suffix exactly from ${paragraphList(result.matches)}, or remove them if the words occur only once`,
-    }];
+    return [
+      {
+        ...base,
+        line: lineOf(file, `${path}.quote.${note.quote.prefix !== undefined ? 'prefix' : 'suffix'}`),
+        message: `${quoted} is not in ${inSource} with the prefix and suffix given: ${result.hint}`,
+        fix: `copy the prefix and suffix exactly from ${paragraphList(result.matches)}, or remove them if the words occur only once`,
+      },
+    ];
   }
-  return [{
-    ...base,
-    message: `${quoted} is not in ${inSource}: ${result.hint}`,
-    fix: `copy the words exactly from ${paragraphList(result.matches)}`,
-  }];
+  return [
+    {
+      ...base,
+      message: `${quoted} is not in ${inSource}: ${result.hint}`,
+      fix: `copy the words exactly from ${paragraphList(result.matches)}`,
+    },
+  ];
 }
 
 interface PlacedNote {
@@ -163,7 +171,12 @@ function checkUniqueIds(content: LoadedContent): Problem[] {
       } else seen.set(note.id, here);
     });
   }
-  for (const [target, noun] of [['terms', 'term'], ['events', 'event'], ['places', 'place'], ['references', 'reference']] as const) {
+  for (const [target, noun] of [
+    ['terms', 'term'],
+    ['events', 'event'],
+    ['places', 'place'],
+    ['references', 'reference'],
+  ] as const) {
     const firstLine = new Map<string, number>();
     for (const entry of content[target] as Loaded<unknown>[]) {
       const first = firstLine.get(entry.id);

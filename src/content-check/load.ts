@@ -94,9 +94,27 @@ export function lineOf(entry: Pick<Loaded<unknown>, 'line' | 'lines'>, path: str
 export function loadContent(root: string): LoadResult {
   const problems: Problem[] = [];
   const content: LoadedContent = {
-    sources: [], annotations: [], topics: [], lessons: [], quizzes: [], terms: [], events: [], places: [], references: [],
+    sources: [],
+    annotations: [],
+    topics: [],
+    lessons: [],
+    quizzes: [],
+    terms: [],
+    events: [],
+    places: [],
+    references: [],
     placements: [],
-    invalidIds: { sources: [], annotations: [], topics: [], lessons: [], quizzes: [], terms: [], events: [], places: [], references: [] },
+    invalidIds: {
+      sources: [],
+      annotations: [],
+      topics: [],
+      lessons: [],
+      quizzes: [],
+      terms: [],
+      events: [],
+      places: [],
+      references: [],
+    },
   };
   const reader = { root, problems, content };
 
@@ -119,7 +137,14 @@ export function loadContent(root: string): LoadResult {
   readListFile(reader, 'terms', 'content/glossary.yaml', termSchema, 'term', 'src/schemas/glossary.ts');
   readListFile(reader, 'events', 'content/timeline.yaml', eventSchema, 'event', 'src/schemas/timeline.ts');
   readListFile(reader, 'places', 'content/places.yaml', placeSchema, 'place', 'src/schemas/place.ts');
-  readListFile(reader, 'references', 'content/references.yaml', referenceSchema, 'reference', 'src/schemas/reference.ts');
+  readListFile(
+    reader,
+    'references',
+    'content/references.yaml',
+    referenceSchema,
+    'reference',
+    'src/schemas/reference.ts',
+  );
   return { content, problems };
 }
 
@@ -141,10 +166,19 @@ function listFiles(root: string, folder: string, extension: string): string[] {
 const idOfFile = (file: string) => file.slice(file.lastIndexOf('/') + 1).replace(/\.(yaml|mdx)$/, '');
 
 /** One entry per file (a source, an annotation file, a quiz, a topic or lesson's frontmatter); its id is the file name. */
-function readWholeFile(reader: Reader, kind: Kind, file: string, schema: z.ZodType, noun: string, schemaFile: string): void {
+function readWholeFile(
+  reader: Reader,
+  kind: Kind,
+  file: string,
+  schema: z.ZodType,
+  noun: string,
+  schemaFile: string,
+): void {
   const id = idOfFile(file);
   const text = readFileSync(join(reader.root, file), 'utf8');
-  const parsed = file.endsWith('.mdx') ? parseFrontmatter(text, file, reader.problems) : parseYaml(text, file, 0, reader.problems);
+  const parsed = file.endsWith('.mdx')
+    ? parseFrontmatter(text, file, reader.problems)
+    : parseYaml(text, file, 0, reader.problems);
   if (!parsed) {
     // Its syntax error is reported; links to it are not reported again as unknown.
     reader.content.invalidIds[kind].push(id);
@@ -167,7 +201,9 @@ function readWholeFile(reader: Reader, kind: Kind, file: string, schema: z.ZodTy
   const reserved = kind === 'quizzes' ? reportReservedIds(reader, where, raw) : [];
   const ignore = (issue: z.core.$ZodIssue) =>
     (kind === 'quizzes' && issue.path.length === 2 && /^question id ".*" appears twice$/.test(issue.message)) ||
-    reserved.some((name) => issue.path.includes(name) || issue.message.includes(`"${name}"`) || valueAt(raw, issue.path) === name);
+    reserved.some(
+      (name) => issue.path.includes(name) || issue.message.includes(`"${name}"`) || valueAt(raw, issue.path) === name,
+    );
   const valid = validate(reader, kind, where, raw, schema, `${noun} "${id}"`, schemaFile, ignore);
   if (valid) return;
   if (kind === 'annotations') keepGoodNotes(reader, where, raw);
@@ -213,7 +249,11 @@ function keepGoodNotes(reader: Reader, where: Omit<Loaded<unknown>, 'data'>, raw
   if (!isRecord(raw) || !idSchema.safeParse(raw.source).success || !Array.isArray(raw.notes)) return;
   const kept = keepGood(where, raw.notes, 'notes', (note) => annotationSchema.safeParse(note));
   if (kept.list.length === 0) return;
-  reader.content.annotations.push({ ...where, lines: kept.lines, data: { source: raw.source as string, notes: kept.list } });
+  reader.content.annotations.push({
+    ...where,
+    lines: kept.lines,
+    data: { source: raw.source as string, notes: kept.list },
+  });
 }
 
 /**
@@ -252,9 +292,21 @@ function keepGood<T>(
 }
 
 /** Many entries in one list (glossary, timeline, places, references); each names its own id. */
-function readListFile(reader: Reader, kind: Kind, file: string, schema: z.ZodType, noun: string, schemaFile: string): void {
+function readListFile(
+  reader: Reader,
+  kind: Kind,
+  file: string,
+  schema: z.ZodType,
+  noun: string,
+  schemaFile: string,
+): void {
   if (!existsSync(join(reader.root, file))) return;
-  const parsed: ParsedYaml | undefined = parseYaml(readFileSync(join(reader.root, file), 'utf8'), file, 0, reader.problems);
+  const parsed: ParsedYaml | undefined = parseYaml(
+    readFileSync(join(reader.root, file), 'utf8'),
+    file,
+    0,
+    reader.problems,
+  );
   if (!parsed) return;
   const list = parsed.doc.contents;
   if (list === null || (isScalar(list) && list.value === null)) return;

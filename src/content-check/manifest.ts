@@ -39,12 +39,14 @@ export function readManifest(root: string): { manifest?: Manifest; problems: Pro
   const path = join(root, manifestFile);
   if (!existsSync(path)) return { problems: [] };
   const unreadable = (why: string): { problems: Problem[] } => ({
-    problems: [{
-      file: manifestFile,
-      severity: 'warning',
-      message: `the list of published question ids cannot be read (${why}), so renamed questions go unnoticed`,
-      fix: `run ${acceptCommand} to write it again`,
-    }],
+    problems: [
+      {
+        file: manifestFile,
+        severity: 'warning',
+        message: `the list of published question ids cannot be read (${why}), so renamed questions go unnoticed`,
+        fix: `run ${acceptCommand} to write it again`,
+      },
+    ],
   });
   let parsed: unknown;
   try {
@@ -85,7 +87,12 @@ export function checkQuestionIds(content: LoadedContent, manifest: Manifest): Pr
   for (const quiz of content.quizzes) {
     quiz.data.questions.forEach((question, index) => {
       const current = now[question.id];
-      const base = { file: quiz.file, line: lineOf(quiz, `questions.${index}.id`), item: `question "${question.id}"`, severity: 'warning' as const };
+      const base = {
+        file: quiz.file,
+        line: lineOf(quiz, `questions.${index}.id`),
+        item: `question "${question.id}"`,
+        severity: 'warning' as const,
+      };
       const before = Object.hasOwn(manifest, question.id) ? manifest[question.id] : undefined;
       if (!before) {
         const old = goneByHash.get(current.hash);

@@ -61,7 +61,12 @@ export function parseFrontmatter(text: string, file: string, problems: Problem[]
  * Records the line of every field and list item under `node` in `lines`, keyed by dotted path
  * ("notes.2.quote.exact"); returns the node's own line.
  */
-export function collectLines(node: unknown, path: string, lines: Record<string, number>, lineAt: (offset: number) => number): number {
+export function collectLines(
+  node: unknown,
+  path: string,
+  lines: Record<string, number>,
+  lineAt: (offset: number) => number,
+): number {
   const own = hasRange(node) ? lineAt(node.range[0]) : 1;
   if (isMap(node)) {
     for (const pair of node.items) {

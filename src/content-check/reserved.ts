@@ -5,7 +5,8 @@
  */
 export const reservedIds: readonly string[] = ['constructor', 'prototype', '__proto__'];
 
-export const isReservedId = (value: unknown): value is string => typeof value === 'string' && reservedIds.includes(value);
+export const isReservedId = (value: unknown): value is string =>
+  typeof value === 'string' && reservedIds.includes(value);
 
 export interface ReservedUse {
   /** Dotted path of the offending field, e.g. "questions.2.options.1.id" or "questions.2.pairs.constructor". */
@@ -33,7 +34,8 @@ export function findReservedIds(raw: unknown): ReservedUse[] {
   raw.questions.forEach((question: unknown, index: number) => {
     if (!isRecord(question)) return;
     const at = `questions.${index}`;
-    if (isReservedId(question.id)) found.push({ path: `${at}.id`, what: 'question id', id: question.id, question: index });
+    if (isReservedId(question.id))
+      found.push({ path: `${at}.id`, what: 'question id', id: question.id, question: index });
     for (const [field, what] of idLists) {
       const list = question[field];
       if (!Array.isArray(list)) continue;

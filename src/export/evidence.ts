@@ -12,17 +12,23 @@ export interface EvidenceLink {
 }
 
 /** Where a question's evidence is, in words and as an absolute link to the course site. */
-export function evidenceLink(ref: EvidenceRef, course: Pick<ExportCourse, 'siteUrl' | 'sources' | 'names'>): EvidenceLink {
+export function evidenceLink(
+  ref: EvidenceRef,
+  course: Pick<ExportCourse, 'siteUrl' | 'sources' | 'names'>,
+): EvidenceLink {
   const { names } = course;
   const link = (label: string, href: string): EvidenceLink => ({ label, href, url: absoluteUrl(course.siteUrl, href) });
   const sourceLabel = (id: string) => course.sources.find((s) => s.id === id)?.label ?? id;
-  if ('source' in ref) return link(`${sourceLabel(ref.source)}, paragraph ${ref.paragraph}`, reportHref(ref.source, ref.paragraph));
+  if ('source' in ref)
+    return link(`${sourceLabel(ref.source)}, paragraph ${ref.paragraph}`, reportHref(ref.source, ref.paragraph));
   if ('topic' in ref) return link(`Background: ${names.topic[ref.topic] ?? ref.topic}`, topicHref(ref.topic));
   if ('term' in ref) return link(`Glossary: ${names.term[ref.term] ?? ref.term}`, termHref(ref.term));
   if ('event' in ref) return link(`Timeline: ${names.event[ref.event] ?? ref.event}`, eventHref(ref.event));
   if ('place' in ref) return link(`Map: ${names.place[ref.place] ?? ref.place}`, placeHref(ref.place));
   const source = names.note[ref.note];
-  return source ? link(`A note on ${sourceLabel(source)}`, `${reportHref(source)}#note-${ref.note}`) : link(`Note ${ref.note}`, '/reports/');
+  return source
+    ? link(`A note on ${sourceLabel(source)}`, `${reportHref(source)}#note-${ref.note}`)
+    : link(`Note ${ref.note}`, '/reports/');
 }
 
 /** A site path made absolute on the published origin. */

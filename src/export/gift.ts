@@ -23,7 +23,9 @@ export function toGift(course: ExportCourse, lessons: readonly ExportLesson[] = 
   const blocks: string[] = [`// ${course.title}: questions exported from the course site (${course.siteUrl}).`];
   const skipped: Skipped[] = [];
   for (const lesson of lessons) {
-    blocks.push(`$CATEGORY: $course$/top/${categoryName(course.title)}/${categoryName(`Lesson ${lesson.order}. ${lesson.title}`)}`);
+    blocks.push(
+      `$CATEGORY: $course$/top/${categoryName(course.title)}/${categoryName(`Lesson ${lesson.order}. ${lesson.title}`)}`,
+    );
     for (const quiz of lesson.quizzes) {
       for (const question of quiz.questions) {
         const presented = present(question, course);
@@ -41,7 +43,9 @@ export function toGift(course: ExportCourse, lessons: readonly ExportLesson[] = 
 }
 
 /** Moodle's allowed answer grades (percent); weights must be one of these or the import refuses the question. */
-const MOODLE_GRADES = [100, 90, 83.33333, 80, 75, 70, 66.66667, 60, 50, 40, 33.33333, 30, 25, 20, 16.66667, 14.28571, 12.5, 11.11111, 10, 5];
+const MOODLE_GRADES = [
+  100, 90, 83.33333, 80, 75, 70, 66.66667, 60, 50, 40, 33.33333, 30, 25, 20, 16.66667, 14.28571, 12.5, 11.11111, 10, 5,
+];
 
 /** The Moodle grade nearest to `percent` (exact for 1 to 10 right answers, and 20). */
 export function moodleWeight(percent: number): number {
@@ -56,12 +60,14 @@ export function giftQuestion(question: LmsQuestion): string | Skipped {
   return `::${escapeGift(question.id)}::[plain]${text} {\n${answers}\n####${escapeGift(question.generalFeedback)}\n}`;
 }
 
-const withFeedback = (text: string, feedback?: string) => (feedback ? `${escapeGift(text)}#${escapeGift(feedback)}` : escapeGift(text));
+const withFeedback = (text: string, feedback?: string) =>
+  feedback ? `${escapeGift(text)}#${escapeGift(feedback)}` : escapeGift(text);
 
 function giftAnswers(body: Body): string | { reason: string } {
   switch (body.kind) {
     case 'choice': {
-      if (!body.multiple) return body.choices.map((c) => `${c.correct ? '=' : '~'}${withFeedback(c.text, c.feedback)}`).join('\n');
+      if (!body.multiple)
+        return body.choices.map((c) => `${c.correct ? '=' : '~'}${withFeedback(c.text, c.feedback)}`).join('\n');
       // Moodle's multiple-answer form: right answers share +100%; each wrong one costs as much as a right one
       // earns, as on the course site (a student who ticks everything scores 0).
       const share = moodleWeight(100 / body.choices.filter((c) => c.correct).length);
@@ -71,12 +77,17 @@ function giftAnswers(body: Body): string | { reason: string } {
       // GIFT puts the feedback for a wrong answer first, then for a right one.
       const right = body.feedback[String(body.answer) as 'true' | 'false'];
       const wrong = body.feedback[String(!body.answer) as 'true' | 'false'];
-      const feedback = right ? `#${escapeGift(wrong ?? '')}#${escapeGift(right)}` : wrong ? `#${escapeGift(wrong)}` : '';
+      const feedback = right
+        ? `#${escapeGift(wrong ?? '')}#${escapeGift(right)}`
+        : wrong
+          ? `#${escapeGift(wrong)}`
+          : '';
       return `${body.answer ? 'TRUE' : 'FALSE'}${feedback}`;
     }
     case 'matching':
       // "->" separates the two sides and cannot be escaped.
-      if (body.pairs.some((p) => p.left.includes('->') || p.right.includes('->'))) return { reason: 'a matching entry contains "->", which GIFT cannot escape' };
+      if (body.pairs.some((p) => p.left.includes('->') || p.right.includes('->')))
+        return { reason: 'a matching entry contains "->", which GIFT cannot escape' };
       return body.pairs.map((p) => `=${escapeGift(p.left)} -> ${escapeGift(p.right)}`).join('\n');
     case 'numeric':
       return `#${body.answer}:${body.tolerance}`;

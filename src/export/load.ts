@@ -24,10 +24,17 @@ export async function getExportCourse(site: URL | string | undefined): Promise<E
     .sort((a, b) => a.order - b.order);
   const sources = (await getCollection('sources'))
     .sort((a, b) => a.data.order - b.data.order)
-    .map((entry) => ({ id: entry.id, label: entry.data.label, title: entry.data.title, paragraphs: entry.data.paragraphs }));
+    .map((entry) => ({
+      id: entry.id,
+      label: entry.data.label,
+      title: entry.data.title,
+      paragraphs: entry.data.paragraphs,
+    }));
   const titles = <T extends { id: string }>(items: T[], name: (item: T) => string) =>
     Object.fromEntries(items.map((item) => [item.id, name(item)]));
-  const notes = (await getCollection('annotations')).flatMap((file) => file.data.notes.map((note) => [note.id, file.data.source] as const));
+  const notes = (await getCollection('annotations')).flatMap((file) =>
+    file.data.notes.map((note) => [note.id, file.data.source] as const),
+  );
   return {
     title: SITE_NAME,
     siteUrl,
@@ -35,9 +42,18 @@ export async function getExportCourse(site: URL | string | undefined): Promise<E
     sources,
     names: {
       topic: titles(await getCollection('topics'), (t) => t.data.title),
-      term: titles((await getCollection('glossary')).map((e) => e.data), (t) => t.term),
-      event: titles((await getCollection('timeline')).map((e) => e.data), (e) => e.title),
-      place: titles((await getCollection('places')).map((e) => e.data), (p) => p.name),
+      term: titles(
+        (await getCollection('glossary')).map((e) => e.data),
+        (t) => t.term,
+      ),
+      event: titles(
+        (await getCollection('timeline')).map((e) => e.data),
+        (e) => e.title,
+      ),
+      place: titles(
+        (await getCollection('places')).map((e) => e.data),
+        (p) => p.name,
+      ),
       note: Object.fromEntries(notes),
     },
   };

@@ -51,7 +51,11 @@ function choiceOrder(question: Question): { id: string; text: string; correct: b
   switch (question.type) {
     case 'single':
     case 'multiple':
-      return seededShuffle(question.options, `${question.id}:paper`).map((o) => ({ id: o.id, text: o.text, correct: !!o.correct }));
+      return seededShuffle(question.options, `${question.id}:paper`).map((o) => ({
+        id: o.id,
+        text: o.text,
+        correct: !!o.correct,
+      }));
     case 'truefalse':
       return [true, false].map((v) => ({ id: String(v), text: v ? 'True' : 'False', correct: v === question.answer }));
     case 'attribution':
@@ -86,14 +90,26 @@ export function worksheetQuestion(question: Question, course: Course): Worksheet
         body: { kind: 'choice', multiple: false, options: lettered(choiceOrder(question).map((o) => o.text)) },
       };
     case 'multiple':
-      return { ...base, instruction: 'Tick every box that applies.', body: { kind: 'choice', multiple: true, options: lettered(choiceOrder(question).map((o) => o.text)) } };
+      return {
+        ...base,
+        instruction: 'Tick every box that applies.',
+        body: { kind: 'choice', multiple: true, options: lettered(choiceOrder(question).map((o) => o.text)) },
+      };
     case 'ordering':
-      return { ...base, instruction: 'Number them in order, starting from 1.', body: { kind: 'ordering', items: lettered(orderingItems(question).map((i) => i.text)) } };
+      return {
+        ...base,
+        instruction: 'Number them in order, starting from 1.',
+        body: { kind: 'ordering', items: lettered(orderingItems(question).map((i) => i.text)) },
+      };
     case 'matching':
       return {
         ...base,
         instruction: 'Write the letter of the matching entry on each line.',
-        body: { kind: 'matching', left: numbered(question.left.map((l) => l.text)), right: lettered(matchingRight(question).map((r) => r.text)) },
+        body: {
+          kind: 'matching',
+          left: numbered(question.left.map((l) => l.text)),
+          right: lettered(matchingRight(question).map((r) => r.text)),
+        },
       };
     case 'numeric':
       return { ...base, instruction: 'Write a number.', body: { kind: 'line', unit: question.unit } };
@@ -105,7 +121,15 @@ export function worksheetQuestion(question: Question, course: Course): Worksheet
       return {
         ...base,
         instruction: `Find the paragraph of ${label} that supports the claim and write its number.`,
-        body: { kind: 'evidence', claim: question.claim, report: { label, href: reportHref(question.source), url: absoluteUrl(course.siteUrl, reportHref(question.source)) } },
+        body: {
+          kind: 'evidence',
+          claim: question.claim,
+          report: {
+            label,
+            href: reportHref(question.source),
+            url: absoluteUrl(course.siteUrl, reportHref(question.source)),
+          },
+        },
       };
     }
   }
@@ -135,11 +159,17 @@ function rightAnswer(question: Question, course: Course): string[] {
     }
     case 'numeric': {
       const unit = question.unit ? ` ${question.unit}` : '';
-      const range = question.tolerance === 0 ? 'exactly' : `accept ${question.answer - question.tolerance} to ${question.answer + question.tolerance}`;
+      const range =
+        question.tolerance === 0
+          ? 'exactly'
+          : `accept ${question.answer - question.tolerance} to ${question.answer + question.tolerance}`;
       return [`${question.answer}${unit} (${range})`];
     }
     case 'text':
-      return [question.accept[0]!, ...(question.accept.length > 1 ? [`Also accepted: ${question.accept.slice(1).join('; ')}`] : [])];
+      return [
+        question.accept[0]!,
+        ...(question.accept.length > 1 ? [`Also accepted: ${question.accept.slice(1).join('; ')}`] : []),
+      ];
     case 'evidence': {
       const label = course.sources.find((s) => s.id === question.source)?.label ?? question.source;
       const many = question.paragraphs.length > 1;

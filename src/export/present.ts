@@ -57,7 +57,10 @@ export function present(question: Question, course: Pick<ExportCourse, 'siteUrl'
   const evidence = evidenceLink(question.evidence, course);
   const generalFeedback = `${question.explanation} Evidence: ${evidence.label} (${evidence.url})`;
   const base = { id: question.id, type: question.type, text: [question.prompt], generalFeedback };
-  const ok = (extra: Partial<LmsQuestion> & { body: Body }): Presented => ({ ok: true, question: { ...base, ...extra } });
+  const ok = (extra: Partial<LmsQuestion> & { body: Body }): Presented => ({
+    ok: true,
+    question: { ...base, ...extra },
+  });
 
   switch (question.type) {
     case 'single':
@@ -66,7 +69,12 @@ export function present(question: Question, course: Pick<ExportCourse, 'siteUrl'
         body: {
           kind: 'choice',
           multiple: question.type === 'multiple',
-          choices: question.options.map((o) => ({ id: o.id, text: o.text, correct: !!o.correct, feedback: o.feedback })),
+          choices: question.options.map((o) => ({
+            id: o.id,
+            text: o.text,
+            correct: !!o.correct,
+            feedback: o.feedback,
+          })),
         },
       });
     case 'truefalse':
@@ -96,9 +104,17 @@ export function present(question: Question, course: Pick<ExportCourse, 'siteUrl'
       });
     case 'evidence': {
       const source = course.sources.find((s) => s.id === question.source);
-      if (!source) return { ok: false, skipped: { id: question.id, type: question.type, reason: `its report "${question.source}" was not found` } };
+      if (!source)
+        return {
+          ok: false,
+          skipped: { id: question.id, type: question.type, reason: `its report "${question.source}" was not found` },
+        };
       return ok({
-        text: [question.prompt, `Claim: “${question.claim}”`, `Read ${source.label}: ${absoluteUrl(course.siteUrl, reportHref(source.id))}`],
+        text: [
+          question.prompt,
+          `Claim: “${question.claim}”`,
+          `Read ${source.label}: ${absoluteUrl(course.siteUrl, reportHref(source.id))}`,
+        ],
         body: { kind: 'choice', multiple: false, choices: paragraphChoices(question, source) },
       });
     }

@@ -38,12 +38,15 @@ function questionType(body: Body): { canvas: string; cc?: string } {
   }
 }
 
-const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const escapeHtml = (text: string) =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 /** Canvas shows mattext as HTML; the course's text is plain, so it is HTML-escaped first (then XML-escaped). */
 const material = (html: string) => el('material', {}, el('mattext', { texttype: 'text/html' }, html));
 const paragraphs = (texts: readonly string[]) => texts.map((t) => `<p>${escapeHtml(t)}</p>`).join('');
-const field = (label: string, entry: string) => el('qtimetadatafield', {}, el('fieldlabel', {}, label), el('fieldentry', {}, entry));
-const feedback = (ident: string, text: string) => el('itemfeedback', { ident }, el('flow_mat', {}, material(paragraphs([text]))));
+const field = (label: string, entry: string) =>
+  el('qtimetadatafield', {}, el('fieldlabel', {}, label), el('fieldentry', {}, entry));
+const feedback = (ident: string, text: string) =>
+  el('itemfeedback', { ident }, el('flow_mat', {}, material(paragraphs([text]))));
 const setScore = (score: number, action = 'Set') => el('setvar', { action, varname: 'SCORE' }, String(score));
 const equal = (respident: string, value: string | number) => el('varequal', { respident }, String(value));
 const condition = (attrs: { continue: 'Yes' | 'No' } | Record<string, never>, test: XmlChild, ...then: XmlChild[]) =>
@@ -66,13 +69,23 @@ function choiceParts(ident: string, choices: readonly Choice[], multiple: boolea
     ? [
         condition(
           { continue: 'No' },
-          el('and', {}, choices.map((c) => (c.correct ? equal('response1', id(c)) : el('not', {}, equal('response1', id(c)))))),
+          el(
+            'and',
+            {},
+            choices.map((c) => (c.correct ? equal('response1', id(c)) : el('not', {}, equal('response1', id(c))))),
+          ),
           setScore(100),
         ),
       ]
     : right.map((c) => condition({ continue: 'No' }, equal('response1', id(c)), setScore(100)));
   return {
-    responses: [el('response_lid', { ident: 'response1', rcardinality: multiple ? 'Multiple' : 'Single' }, el('render_choice', {}, labels))],
+    responses: [
+      el(
+        'response_lid',
+        { ident: 'response1', rcardinality: multiple ? 'Multiple' : 'Single' },
+        el('render_choice', {}, labels),
+      ),
+    ],
     scoring,
     responseFeedback: choices.flatMap((c) => (c.feedback ? [{ ident: id(c), text: c.feedback }] : [])),
     answerIds: choices.map(id),
@@ -105,10 +118,16 @@ function itemParts(ident: string, body: Body): ItemParts {
             'response_lid',
             { ident: `response_${ident}__l${i + 1}` },
             material(escapeHtml(pair.left)),
-            el('render_choice', {}, rights.map((text) => el('response_label', { ident: rightId(text) }, material(escapeHtml(text))))),
+            el(
+              'render_choice',
+              {},
+              rights.map((text) => el('response_label', { ident: rightId(text) }, material(escapeHtml(text)))),
+            ),
           ),
         ),
-        scoring: body.pairs.map((pair, i) => condition({}, equal(`response_${ident}__l${i + 1}`, rightId(pair.right)), setScore(share, 'Add'))),
+        scoring: body.pairs.map((pair, i) =>
+          condition({}, equal(`response_${ident}__l${i + 1}`, rightId(pair.right)), setScore(share, 'Add')),
+        ),
         responseFeedback: [],
         answerIds: rights.map(rightId),
       };
@@ -117,11 +136,27 @@ function itemParts(ident: string, body: Body): ItemParts {
       const low = body.answer - body.tolerance;
       const high = body.answer + body.tolerance;
       return {
-        responses: [el('response_str', { ident: 'response1', rcardinality: 'Single' }, el('render_fib', { fibtype: 'Decimal' }, el('response_label', { ident: 'answer1' })))],
+        responses: [
+          el(
+            'response_str',
+            { ident: 'response1', rcardinality: 'Single' },
+            el('render_fib', { fibtype: 'Decimal' }, el('response_label', { ident: 'answer1' })),
+          ),
+        ],
         scoring: [
           condition(
             { continue: 'No' },
-            el('or', {}, equal('response1', body.answer), el('and', {}, el('vargte', { respident: 'response1' }, String(low)), el('varlte', { respident: 'response1' }, String(high)))),
+            el(
+              'or',
+              {},
+              equal('response1', body.answer),
+              el(
+                'and',
+                {},
+                el('vargte', { respident: 'response1' }, String(low)),
+                el('varlte', { respident: 'response1' }, String(high)),
+              ),
+            ),
             setScore(100),
           ),
         ],
@@ -131,9 +166,26 @@ function itemParts(ident: string, body: Body): ItemParts {
     }
     case 'text':
       return {
-        responses: [el('response_str', { ident: 'response1', rcardinality: 'Single' }, el('render_fib', {}, el('response_label', { ident: 'answer1', rshuffle: 'No' })))],
+        responses: [
+          el(
+            'response_str',
+            { ident: 'response1', rcardinality: 'Single' },
+            el('render_fib', {}, el('response_label', { ident: 'answer1', rshuffle: 'No' })),
+          ),
+        ],
         // Canvas's own short-answer export lists every accepted answer as a sibling varequal.
-        scoring: [el('respcondition', { continue: 'No' }, el('conditionvar', {}, body.accept.map((a) => equal('response1', a))), setScore(100))],
+        scoring: [
+          el(
+            'respcondition',
+            { continue: 'No' },
+            el(
+              'conditionvar',
+              {},
+              body.accept.map((a) => equal('response1', a)),
+            ),
+            setScore(100),
+          ),
+        ],
         responseFeedback: [],
         answerIds: body.accept.map((_, i) => `${ident}__a${i + 1}`),
       };
@@ -165,7 +217,9 @@ export function qtiItem(ident: string, question: LmsQuestion): Xml {
       {},
       el('outcomes', {}, el('decvar', { maxvalue: 100, minvalue: 0, varname: 'SCORE', vartype: 'Decimal' })),
       condition({ continue: 'Yes' }, el('other', {}), showFeedback('general_fb')),
-      parts.responseFeedback.map((f) => condition({ continue: 'Yes' }, equal('response1', f.ident), showFeedback(`${f.ident}_fb`))),
+      parts.responseFeedback.map((f) =>
+        condition({ continue: 'Yes' }, equal('response1', f.ident), showFeedback(`${f.ident}_fb`)),
+      ),
       parts.scoring,
     ),
     feedback('general_fb', question.generalFeedback),
@@ -214,7 +268,8 @@ export function toQtiFiles(course: ExportCourse, lessons: readonly ExportLesson[
   const quizzes = lessons.flatMap((lesson) => lesson.quizzes.map((quiz) => ({ lesson, quiz })));
   for (const { lesson, quiz } of quizzes) files[assessmentPath(quiz)] = assessment(lesson, quiz, course, skipped);
 
-  const title = lessons.length === 1 ? `${course.title}: Lesson ${lessons[0]!.order}. ${lessons[0]!.title}` : course.title;
+  const title =
+    lessons.length === 1 ? `${course.title}: Lesson ${lessons[0]!.order}. ${lessons[0]!.title}` : course.title;
   files['imsmanifest.xml'] = xmlDocument(
     el(
       'manifest',
@@ -240,7 +295,11 @@ export function toQtiFiles(course: ExportCourse, lessons: readonly ExportLesson[
         'resources',
         {},
         quizzes.map(({ quiz }) =>
-          el('resource', { identifier: assessmentIdent(quiz), type: 'imsqti_xmlv1p2' }, el('file', { href: assessmentPath(quiz) })),
+          el(
+            'resource',
+            { identifier: assessmentIdent(quiz), type: 'imsqti_xmlv1p2' },
+            el('file', { href: assessmentPath(quiz) }),
+          ),
         ),
       ),
     ),
@@ -261,7 +320,10 @@ export function toQtiFiles(course: ExportCourse, lessons: readonly ExportLesson[
 /** Files are dated to a fixed day so that the same content always builds the same zip. */
 const ZIP_DATE = new Date('2024-04-23T00:00:00Z');
 
-export function toQtiZip(course: ExportCourse, lessons?: readonly ExportLesson[]): { zip: Uint8Array<ArrayBuffer>; skipped: Skipped[] } {
+export function toQtiZip(
+  course: ExportCourse,
+  lessons?: readonly ExportLesson[],
+): { zip: Uint8Array<ArrayBuffer>; skipped: Skipped[] } {
   const { files, skipped } = toQtiFiles(course, lessons);
   const entries = Object.fromEntries(Object.entries(files).map(([path, text]) => [path, strToU8(text)]));
   // fflate always allocates a plain ArrayBuffer; saying so lets the bytes be a Response body.

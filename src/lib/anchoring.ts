@@ -20,8 +20,7 @@ export interface Anchor {
  * explains; empty when nothing comes close.
  */
 export type AnchorResult =
-  | { ok: true; anchor: Anchor }
-  | { ok: false; reason: 'not-found' | 'ambiguous'; matches: Anchor[]; hint?: string };
+  { ok: true; anchor: Anchor } | { ok: false; reason: 'not-found' | 'ambiguous'; matches: Anchor[]; hint?: string };
 
 export function anchorQuote(rawParagraphs: readonly string[], rawQuote: TextQuote): AnchorResult {
   // Pasted text often carries non-breaking or other Unicode spaces that look like ordinary ones; an author
@@ -45,7 +44,12 @@ export function anchorQuote(rawParagraphs: readonly string[], rawQuote: TextQuot
     };
   }
   if (occurrences.length > 0) {
-    return { ok: false, reason: 'not-found', matches: occurrences, hint: contextHint(paragraphs, occurrences[0], quote) };
+    return {
+      ok: false,
+      reason: 'not-found',
+      matches: occurrences,
+      hint: contextHint(paragraphs, occurrences[0], quote),
+    };
   }
   const near = findNear(paragraphs, quote.exact);
   if (near.length === 0) return { ok: false, reason: 'not-found', matches: [] };
@@ -85,7 +89,10 @@ function contextFits(text: string, at: Anchor, quote: TextQuote): boolean {
 function contextHint(paragraphs: readonly string[], at: Anchor, quote: TextQuote): string {
   const text = paragraphs[at.paragraph];
   const where = `the words occur in paragraph ${at.paragraph + 1}`;
-  if (quote.prefix !== undefined && text.slice(Math.max(0, at.start - quote.prefix.length), at.start) !== quote.prefix) {
+  if (
+    quote.prefix !== undefined &&
+    text.slice(Math.max(0, at.start - quote.prefix.length), at.start) !== quote.prefix
+  ) {
     const before = text.slice(Math.max(0, at.start - quote.prefix.length), at.start);
     return before === ''
       ? `${where} at its very start, so nothing comes before them: remove the prefix`
@@ -105,8 +112,19 @@ interface Folded {
 }
 
 const QUOTE_FOLD: Record<string, string> = {
-  '\u2018': "'", '\u2019': "'", '\u201a': "'", '\u201b': "'", '\u2032': "'", '`': "'",
-  '\u201c': '"', '\u201d': '"', '\u201e': '"', '\u201f': '"', '\u2033': '"', '\u00ab': '"', '\u00bb': '"',
+  '\u2018': "'",
+  '\u2019': "'",
+  '\u201a': "'",
+  '\u201b': "'",
+  '\u2032': "'",
+  '`': "'",
+  '\u201c': '"',
+  '\u201d': '"',
+  '\u201e': '"',
+  '\u201f': '"',
+  '\u2033': '"',
+  '\u00ab': '"',
+  '\u00bb': '"',
 };
 const DASHES = /[\u2010-\u2015\u2212\u2e3a\u2e3b\ufe58\ufe63\uff0d-]/u;
 
@@ -193,7 +211,17 @@ function nameSpace(run: string): string {
   if (run === ' ') return 'a plain space';
   if (run === '\u00a0') return 'a non-breaking space';
   if (/^ +$/.test(run)) return `${run.length} spaces`;
-  const names = [...run].map((c) => (c === ' ' ? 'space' : c === '\u00a0' ? 'non-breaking space' : c === '\n' ? 'line break' : c === '\t' ? 'tab' : `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`));
+  const names = [...run].map((c) =>
+    c === ' '
+      ? 'space'
+      : c === '\u00a0'
+        ? 'non-breaking space'
+        : c === '\n'
+          ? 'line break'
+          : c === '\t'
+            ? 'tab'
+            : `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`,
+  );
   return `white space (${names.join(' + ')})`;
 }
 

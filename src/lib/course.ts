@@ -112,7 +112,10 @@ let backLinks: Promise<Record<LinkKind, Map<string, BackLink[]>>> | undefined;
 export async function getBackLinks(kind: LinkKind, id: string): Promise<BackLink[]> {
   backLinks ??= (async () => {
     const kinds: Record<LinkKind, Map<string, BackLink[]>> = {
-      topic: new Map(), term: new Map(), event: new Map(), place: new Map(),
+      topic: new Map(),
+      term: new Map(),
+      event: new Map(),
+      place: new Map(),
     };
     for (const source of await getSources()) {
       for (const note of await getPlacedNotes(source)) {

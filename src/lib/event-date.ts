@@ -16,8 +16,18 @@ export interface EventDate {
 export type ParseResult = ({ ok: true } & EventDate) | { ok: false; error: string };
 
 const MONTHS = [
-  'January', 'February', 'March', 'April', 'May', 'June',
-  'July', 'August', 'September', 'October', 'November', 'December',
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
 ];
 
 function parsePoint(text: string): DatePoint | string {

@@ -46,7 +46,14 @@ export const pageFurniturePatterns: readonly RegExp[] = [
 ];
 
 /** Headings of a list of other articles' headlines; the headlines under them are furniture too. */
-const relatedHeadings = new Set(['related articles', 'related', 'related posts', 'related stories', 'you may also like', 'more stories']);
+const relatedHeadings = new Set([
+  'related articles',
+  'related',
+  'related posts',
+  'related stories',
+  'you may also like',
+  'more stories',
+]);
 
 const furnitureSet = new Set(pageFurnitureLines.map((line) => line.toLowerCase()));
 

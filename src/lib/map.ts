@@ -90,8 +90,12 @@ export function drawRegionMap(
     geometry: {
       type: 'MultiPoint',
       coordinates: [
-        [west, south], [east, south], [west, north], [east, north],
-        [(west + east) / 2, south], [(west + east) / 2, north],
+        [west, south],
+        [east, south],
+        [west, north],
+        [east, north],
+        [(west + east) / 2, south],
+        [(west + east) / 2, north],
       ],
     },
   };
@@ -104,7 +108,10 @@ export function drawRegionMap(
   const [[, top], [, bottom]] = geoPath(projection).bounds(frame);
   const height = Math.round(bottom - top);
   projection.translate([projection.translate()[0], projection.translate()[1] - top]);
-  projection.clipExtent([[0, 0], [width, height]]);
+  projection.clipExtent([
+    [0, 0],
+    [width, height],
+  ]);
   const path = geoPath(projection).digits(1);
 
   const collection = feature(topology, topology.objects.countries as GeometryCollection<{ name: string }>);
@@ -136,7 +143,10 @@ export function drawRegionMap(
   const obstacles: Box[] = [
     ...countryLabels.map((l) => textBox(l.x, l.y, 'middle', l.name.length * COUNTRY_FONT * 0.78, COUNTRY_FONT)),
     ...projected.map((p) => ({
-      x0: p.x - MARKER_RADIUS, y0: p.y - MARKER_RADIUS, x1: p.x + MARKER_RADIUS, y1: p.y + MARKER_RADIUS,
+      x0: p.x - MARKER_RADIUS,
+      y0: p.y - MARKER_RADIUS,
+      x1: p.x + MARKER_RADIUS,
+      y1: p.y + MARKER_RADIUS,
     })),
   ];
   const view: Box = { x0: 2, y0: 2, x1: width - 2, y1: height - 2 };
@@ -178,14 +188,22 @@ function labelAt(x: number, y: number, side: LabelSide): MapPlace['label'] {
   const baseline = PLACE_FONT * 0.35; // centres the text's x-height on the marker
   const diagonal = GAP * 0.75;
   switch (side) {
-    case 'e': return { x: round1(x + GAP), y: round1(y + baseline), anchor: 'start', side };
-    case 'w': return { x: round1(x - GAP), y: round1(y + baseline), anchor: 'end', side };
-    case 'n': return { x, y: round1(y - GAP), anchor: 'middle', side };
-    case 's': return { x, y: round1(y + GAP + PLACE_FONT * 0.75), anchor: 'middle', side };
-    case 'ne': return { x: round1(x + diagonal), y: round1(y - diagonal), anchor: 'start', side };
-    case 'nw': return { x: round1(x - diagonal), y: round1(y - diagonal), anchor: 'end', side };
-    case 'se': return { x: round1(x + diagonal), y: round1(y + diagonal + PLACE_FONT * 0.7), anchor: 'start', side };
-    case 'sw': return { x: round1(x - diagonal), y: round1(y + diagonal + PLACE_FONT * 0.7), anchor: 'end', side };
+    case 'e':
+      return { x: round1(x + GAP), y: round1(y + baseline), anchor: 'start', side };
+    case 'w':
+      return { x: round1(x - GAP), y: round1(y + baseline), anchor: 'end', side };
+    case 'n':
+      return { x, y: round1(y - GAP), anchor: 'middle', side };
+    case 's':
+      return { x, y: round1(y + GAP + PLACE_FONT * 0.75), anchor: 'middle', side };
+    case 'ne':
+      return { x: round1(x + diagonal), y: round1(y - diagonal), anchor: 'start', side };
+    case 'nw':
+      return { x: round1(x - diagonal), y: round1(y - diagonal), anchor: 'end', side };
+    case 'se':
+      return { x: round1(x + diagonal), y: round1(y + diagonal + PLACE_FONT * 0.7), anchor: 'start', side };
+    case 'sw':
+      return { x: round1(x - diagonal), y: round1(y + diagonal + PLACE_FONT * 0.7), anchor: 'end', side };
   }
 }
 

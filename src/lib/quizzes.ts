@@ -86,7 +86,10 @@ export async function evidenceLink(ref: EvidenceRef, questionId: string): Promis
     const note = file.data.notes.find((n) => n.id === ref.note);
     if (!note) continue;
     const label = sources.find((s) => s.id === file.data.source)?.data.label ?? file.data.source;
-    return { href: `${reportHref(file.data.source)}#note-${note.id}`, label: `${label}, the note on “${note.quote.exact}”` };
+    return {
+      href: `${reportHref(file.data.source)}#note-${note.id}`,
+      label: `${label}, the note on “${note.quote.exact}”`,
+    };
   }
   return missing(`note "${ref.note}"`);
 }

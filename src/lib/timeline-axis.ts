@@ -75,7 +75,11 @@ export function drawTimelineAxis(
   if (zoom !== undefined) {
     const first = new Date(zoom * DAY);
     const monthWidth = x(zoom + 30.4) - x(zoom);
-    for (let y = first.getUTCFullYear(), m = first.getUTCMonth() + 1; dayOf(y, m) < to; m === 12 ? (y++, (m = 1)) : m++) {
+    for (
+      let y = first.getUTCFullYear(), m = first.getUTCMonth() + 1;
+      dayOf(y, m) < to;
+      m === 12 ? (y++, (m = 1)) : m++
+    ) {
       const at = dayOf(y, m);
       const isFirst = at === zoom;
       const label = isFirst ? `${MONTH_ABBR[m - 1]} ${y}` : m === 1 ? String(y) : MONTH_ABBR[m - 1];

@@ -36,7 +36,11 @@ export function readProgressDocument(value: Record<string, unknown>): DocumentRe
     firstInvalid ??= where;
   };
 
-  const readSection = <T>(name: 'lessons' | 'answers', isKey: (k: string) => boolean, parse: (v: unknown) => T | undefined) => {
+  const readSection = <T>(
+    name: 'lessons' | 'answers',
+    isKey: (k: string) => boolean,
+    parse: (v: unknown) => T | undefined,
+  ) => {
     const section = value[name];
     const out: Record<string, T> = {};
     const noun = name === 'lessons' ? 'lesson' : 'answer';
@@ -137,5 +141,11 @@ export function decodeProgress(
   const reading = readProgressDocument(document);
   const problems = [...notes, ...reading.problems];
   const migratedOrDamaged = problems.length > 0 || (version !== undefined && version < currentVersion);
-  return { data: reading.data, problems, dropped: reading.dropped, rawBackupNeeded: migratedOrDamaged, readOnly: false };
+  return {
+    data: reading.data,
+    problems,
+    dropped: reading.dropped,
+    rawBackupNeeded: migratedOrDamaged,
+    readOnly: false,
+  };
 }

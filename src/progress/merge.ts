@@ -59,7 +59,8 @@ export function mergeLessons(a: LessonProgress, b: LessonProgress): LessonProgre
 
 /** The higher bestScore; on equal scores the earlier time it was reached. */
 function betterScore(a: LessonProgress, b: LessonProgress): LessonProgress {
-  if (a.bestScore === undefined && b.bestScore === undefined) return { bestScoreAt: earliest(a.bestScoreAt, b.bestScoreAt) };
+  if (a.bestScore === undefined && b.bestScore === undefined)
+    return { bestScoreAt: earliest(a.bestScoreAt, b.bestScoreAt) };
   if (a.bestScore === undefined) return { bestScore: b.bestScore, bestScoreAt: b.bestScoreAt };
   if (b.bestScore === undefined) return { bestScore: a.bestScore, bestScoreAt: a.bestScoreAt };
   if (a.bestScore !== b.bestScore) return a.bestScore > b.bestScore ? a : b;

@@ -13,8 +13,7 @@ export type MigrationStep = (doc: Record<string, unknown>) => Record<string, unk
 export const migrations: Readonly<Record<number, MigrationStep>> = {};
 
 export type MigrationResult =
-  | { ok: true; doc: Record<string, unknown>; applied: number[] }
-  | { ok: false; problem: string };
+  { ok: true; doc: Record<string, unknown>; applied: number[] } | { ok: false; problem: string };
 
 /** Applies steps from `from` up to `to` in order; reports a missing or failing step instead of throwing. */
 export function migrate(

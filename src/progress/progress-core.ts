@@ -76,9 +76,15 @@ export interface ProgressCore {
 }
 
 const status = (state: SaveState, backupKey?: string): SaveStatus =>
-  backupKey === undefined ? { state, message: SAVE_MESSAGES[state] } : { state, message: SAVE_MESSAGES[state], backupKey };
+  backupKey === undefined
+    ? { state, message: SAVE_MESSAGES[state] }
+    : { state, message: SAVE_MESSAGES[state], backupKey };
 
-const stateForError: Record<SaveError, SaveState> = { quota: 'unsaved', unavailable: 'unavailable', 'read-only': 'read-only' };
+const stateForError: Record<SaveError, SaveState> = {
+  quota: 'unsaved',
+  unavailable: 'unavailable',
+  'read-only': 'read-only',
+};
 
 /**
  * Runs `start` whenever a listener is added (start() itself runs once). Every subscription, and every get()

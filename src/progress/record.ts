@@ -23,7 +23,11 @@ function nextTime(progress: Progress, now: number): number {
 }
 
 function withLesson(progress: Progress, lessonId: string, lesson: LessonProgress, time: number): Progress {
-  return { ...progress, updatedAt: Math.max(progress.updatedAt, time), lessons: { ...progress.lessons, [lessonId]: lesson } };
+  return {
+    ...progress,
+    updatedAt: Math.max(progress.updatedAt, time),
+    lessons: { ...progress.lessons, [lessonId]: lesson },
+  };
 }
 
 /** Records an answer. Give the lesson's current questions to keep its best score up to date. */

@@ -54,5 +54,12 @@ export function lessonSummary(progress: Progress, lessonId: string, questions: r
     if (state === 'changed') changed++;
   }
   const total = questions.length;
-  return { answered, correct, changed, total, score: total > 0 ? correct / total : 0, mastered: total > 0 && correct === total };
+  return {
+    answered,
+    correct,
+    changed,
+    total,
+    score: total > 0 ? correct / total : 0,
+    mastered: total > 0 && correct === total,
+  };
 }

@@ -77,7 +77,9 @@ export function parseProgressImport(text: unknown): ImportParse {
   }
   const forbidden = findForbiddenKey(parsed);
   if (forbidden !== undefined) {
-    return refuse(`This file contains a field named “${forbidden}”, which progress files never have, so it was not imported.`);
+    return refuse(
+      `This file contains a field named “${forbidden}”, which progress files never have, so it was not imported.`,
+    );
   }
   if (!isPlainObject(parsed) || parsed.kind !== EXPORT_KIND) return refuse(WRONG_FILE);
 
@@ -89,7 +91,8 @@ export function parseProgressImport(text: unknown): ImportParse {
   }
   const damaged = (where: string) =>
     refuse(`This progress file has been changed or damaged: ${where} is not in the expected form.`);
-  if (typeof version !== 'number' || !Number.isSafeInteger(version) || version < 1) return damaged('its version number');
+  if (typeof version !== 'number' || !Number.isSafeInteger(version) || version < 1)
+    return damaged('its version number');
   if (!isTime(exportedAt)) return damaged('the time it was exported');
   if (!isPlainObject(data)) return damaged('the progress it holds');
   if (data.version !== version) return damaged('the version of the progress it holds');

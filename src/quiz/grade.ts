@@ -29,7 +29,12 @@ function allOrNothing(correct: boolean, feedback?: string): Grade {
 
 function byShare(parts: boolean[]): Grade {
   const right = parts.filter(Boolean).length;
-  return { correct: parts.length > 0 && right === parts.length, score: parts.length ? right / parts.length : 0, feedback: [], parts };
+  return {
+    correct: parts.length > 0 && right === parts.length,
+    score: parts.length ? right / parts.length : 0,
+    feedback: [],
+    parts,
+  };
 }
 
 // Single and multiple choice share one rule: score = max(0, (right picks − wrong picks) / number correct).
@@ -64,7 +69,9 @@ const graders: { [T in QuestionType]: Grader<T> } = {
   ordering: (q, r) =>
     byShare([...q.items.map((item, i) => r.order[i] === item.id), ...r.order.slice(q.items.length).map(() => false)]),
   matching: (q, r) =>
-    byShare(q.left.map((left) => own(q.pairs, left.id) !== undefined && own(r.pairs, left.id) === own(q.pairs, left.id))),
+    byShare(
+      q.left.map((left) => own(q.pairs, left.id) !== undefined && own(r.pairs, left.id) === own(q.pairs, left.id)),
+    ),
   numeric: (q, r) => {
     const parsed = parseNumber(r.value, q.unit);
     // The small allowance absorbs binary rounding (0.1 + 0.2), never a real difference.

@@ -30,7 +30,11 @@ function meaning(question: Question): unknown {
   const { id, explanation, evidence, objective, level, ...rest } = question;
   const kept: Record<string, unknown> = { ...rest };
   delete kept.feedback;
-  if ('options' in question) kept.options = question.options.map(({ feedback, correct, ...option }) => ({ ...option, correct: correct === true }));
+  if ('options' in question)
+    kept.options = question.options.map(({ feedback, correct, ...option }) => ({
+      ...option,
+      correct: correct === true,
+    }));
   return kept;
 }
 

@@ -49,11 +49,18 @@ const optionSchema = z.strictObject({
 const itemSchema = z.strictObject({ id: idSchema, text });
 
 /** Issues for repeated values of `key` in a list, each pointing at the repeat. */
-function checkUnique<T>(ctx: z.core.$RefinementCtx, list: T[], key: (t: T) => string, path: (string | number)[], what: string) {
+function checkUnique<T>(
+  ctx: z.core.$RefinementCtx,
+  list: T[],
+  key: (t: T) => string,
+  path: (string | number)[],
+  what: string,
+) {
   const seen = new Set<string>();
   list.forEach((entry, index) => {
     const value = key(entry);
-    if (seen.has(value)) ctx.addIssue({ code: 'custom', path: [...path, index], message: `${what} "${value}" appears twice` });
+    if (seen.has(value))
+      ctx.addIssue({ code: 'custom', path: [...path, index], message: `${what} "${value}" appears twice` });
     seen.add(value);
   });
 }
@@ -137,8 +144,10 @@ export const matchingQuestionSchema = z
     const rightIds = new Set(q.right.map((i) => i.id));
     const usedRight = new Map<string, string>();
     for (const [left, right] of Object.entries(q.pairs)) {
-      if (!leftIds.has(left)) ctx.addIssue({ code: 'custom', path: ['pairs', left], message: `"${left}" is not a left id` });
-      if (!rightIds.has(right)) ctx.addIssue({ code: 'custom', path: ['pairs', left], message: `"${right}" is not a right id` });
+      if (!leftIds.has(left))
+        ctx.addIssue({ code: 'custom', path: ['pairs', left], message: `"${left}" is not a left id` });
+      if (!rightIds.has(right))
+        ctx.addIssue({ code: 'custom', path: ['pairs', left], message: `"${right}" is not a right id` });
       const other = usedRight.get(right);
       if (other) {
         ctx.addIssue({
@@ -150,7 +159,8 @@ export const matchingQuestionSchema = z
       usedRight.set(right, left);
     }
     for (const left of leftIds) {
-      if (!Object.hasOwn(q.pairs, left)) ctx.addIssue({ code: 'custom', path: ['pairs'], message: `pair left "${left}" with a right id` });
+      if (!Object.hasOwn(q.pairs, left))
+        ctx.addIssue({ code: 'custom', path: ['pairs'], message: `pair left "${left}" with a right id` });
     }
   });
 

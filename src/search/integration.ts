@@ -23,11 +23,15 @@ export default function searchIndex(): AstroIntegration {
         const pages = listBuiltPages(outDir).filter((page) => isSearchable(page.path));
         try {
           if (pages.length === 0) throw new Error(`no searchable page in ${outDir} (see src/search/searchable.ts)`);
-          const created = await pagefind.createIndex({ excludeSelectors: [...EXCLUDED_FROM_INDEX], forceLanguage: 'en' });
+          const created = await pagefind.createIndex({
+            excludeSelectors: [...EXCLUDED_FROM_INDEX],
+            forceLanguage: 'en',
+          });
           if (!created.index) throw new Error(`Pagefind did not start: ${created.errors.join('; ')}`);
           for (const page of pages) {
             const content = readFileSync(page.file, 'utf8');
-            if (!content.includes('data-pagefind-body')) throw new Error(`${page.path} has no data-pagefind-body (Base.astro marks <main> of searchable pages)`);
+            if (!content.includes('data-pagefind-body'))
+              throw new Error(`${page.path} has no data-pagefind-body (Base.astro marks <main> of searchable pages)`);
             const added = await created.index.addHTMLFile({ url: page.path, content });
             if (added.errors.length > 0) throw new Error(`${page.path}: ${added.errors.join('; ')}`);
           }

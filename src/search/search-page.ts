@@ -27,11 +27,13 @@ export function startSearch(root: HTMLElement): void {
   let timer: ReturnType<typeof setTimeout> | undefined;
 
   const loadApi = (): Promise<PagefindApi> => {
-    api ??= import(/* @vite-ignore */ `${import.meta.env.BASE_URL}pagefind/pagefind.js`).then(async (module: PagefindApi) => {
-      await module.options({ excerptLength: 24 });
-      await module.init();
-      return module;
-    });
+    api ??= import(/* @vite-ignore */ `${import.meta.env.BASE_URL}pagefind/pagefind.js`).then(
+      async (module: PagefindApi) => {
+        await module.options({ excerptLength: 24 });
+        await module.init();
+        return module;
+      },
+    );
     return api;
   };
 
@@ -79,7 +81,11 @@ export function startSearch(root: HTMLElement): void {
   input.addEventListener('input', () => {
     clearTimeout(timer);
     const typed = normaliseQuery(input.value);
-    if (typed !== '') void loadApi().then((pagefind) => pagefind.preload(typed), () => undefined);
+    if (typed !== '')
+      void loadApi().then(
+        (pagefind) => pagefind.preload(typed),
+        () => undefined,
+      );
     timer = setTimeout(() => void run(input.value), TYPING_PAUSE_MS);
   });
   // With this script running, the form searches in place; without it, it is a plain GET to this page.
@@ -125,7 +131,10 @@ function renderResult(result: PagefindResultData): HTMLLIElement | null {
   // Sections are the headings and titled elements (terms, events, paragraphs) with an id; the page's own
   // <h1> would only repeat the result's title.
   const sections = result.sub_results
-    .filter((sub) => sub.anchor && resultHref(sub.url) && sub.title && sub.title !== link.textContent && sub.anchor.element !== 'h1')
+    .filter(
+      (sub) =>
+        sub.anchor && resultHref(sub.url) && sub.title && sub.title !== link.textContent && sub.anchor.element !== 'h1',
+    )
     .slice(0, MAX_SECTIONS);
   if (sections.length > 0) {
     const sublist = element('ul', 'search-sections');

@@ -27,7 +27,8 @@ const questionsById = new Map([...quizzes.values()].flatMap((quiz) => quiz.quest
 const lessons = readdirSync(join(contentDir, 'lessons'))
   .filter((name) => name.endsWith('.mdx'))
   .map((name) => {
-    const [, frontmatter = '', body = ''] = /^---\r?\n([\s\S]*?)\r?\n---\r?\n([\s\S]*)$/.exec(readFileSync(join(contentDir, 'lessons', name), 'utf8')) ?? [];
+    const [, frontmatter = '', body = ''] =
+      /^---\r?\n([\s\S]*?)\r?\n---\r?\n([\s\S]*)$/.exec(readFileSync(join(contentDir, 'lessons', name), 'utf8')) ?? [];
     const data: Lesson = lessonSchema.parse(parse(frontmatter));
     const questions = quizIdsIn(body).flatMap((quizId) => quizzes.get(quizId)?.questions ?? []);
     return { id: name.replace(/\.mdx$/, ''), data, questions };
@@ -58,14 +59,20 @@ async function tabTo(page: Page, target: Locator, limit = 40): Promise<void> {
 /** Brings a question into view as a reader scrolling down would, and waits until its island has hydrated. */
 async function reach(form: Locator): Promise<void> {
   await form.scrollIntoViewIfNeeded();
-  await form.evaluate((el) =>
-    new Promise<void>((done, fail) => {
-      const island = el.closest('astro-island');
-      if (!island) return fail(new Error(`${el.id} is not inside an island`));
-      const started = Date.now();
-      const wait = () => (!island.hasAttribute('ssr') ? done() : Date.now() - started > 10_000 ? fail(new Error(`${el.id} never hydrated`)) : setTimeout(wait, 20));
-      wait();
-    }),
+  await form.evaluate(
+    (el) =>
+      new Promise<void>((done, fail) => {
+        const island = el.closest('astro-island');
+        if (!island) return fail(new Error(`${el.id} is not inside an island`));
+        const started = Date.now();
+        const wait = () =>
+          !island.hasAttribute('ssr')
+            ? done()
+            : Date.now() - started > 10_000
+              ? fail(new Error(`${el.id} never hydrated`))
+              : setTimeout(wait, 20);
+        wait();
+      }),
   );
 }
 
@@ -74,7 +81,10 @@ async function chooseRadio(page: Page, form: Locator, value: string): Promise<vo
   const radios = form.getByRole('radio');
   const values = await radios.evaluateAll((els) => els.map((el) => (el as HTMLInputElement).value));
   const target = values.indexOf(value);
-  expect(target, `${await form.getAttribute('id')}: no radio with value ${value} among ${values.join(', ')}`).toBeGreaterThanOrEqual(0);
+  expect(
+    target,
+    `${await form.getAttribute('id')}: no radio with value ${value} among ${values.join(', ')}`,
+  ).toBeGreaterThanOrEqual(0);
   await radios.first().focus();
   await page.keyboard.press('Space');
   for (let i = 0; i < target; i++) await page.keyboard.press('ArrowDown');
@@ -91,7 +101,8 @@ async function chooseBoxes(page: Page, form: Locator, right: Set<string>): Promi
     await tabTo(page, box, 5);
     if (right.has(await box.inputValue())) await page.keyboard.press('Space');
   }
-  for (let i = 0; i < count; i++) expect(await boxes.nth(i).isChecked()).toBe(right.has(await boxes.nth(i).inputValue()));
+  for (let i = 0; i < count; i++)
+    expect(await boxes.nth(i).isChecked()).toBe(right.has(await boxes.nth(i).inputValue()));
 }
 
 /** Move up, by Enter, on the first item out of place until the list matches; focus follows the moved item. */
@@ -133,7 +144,11 @@ async function answer(page: Page, form: Locator, question: Question): Promise<vo
     case 'multiple':
       return chooseBoxes(page, form, new Set(question.options.filter((o) => o.correct).map((o) => o.id)));
     case 'ordering':
-      return order(page, form, question.items.map((item) => item.text));
+      return order(
+        page,
+        form,
+        question.items.map((item) => item.text),
+      );
     case 'matching': {
       for (const left of question.left) {
         const right = question.right.find((r) => r.id === question.pairs[left.id])!;
@@ -185,7 +200,9 @@ describe('the whole course, by keyboard', () => {
       // Read to the end: the lesson-end island marks the lesson read and sums it up.
       const end = page.locator('.lesson-end');
       await reach(end);
-      await expect.poll(() => end.innerText()).toContain(`Questions right: ${ids.length} of ${ids.length}\nLesson mastered.`);
+      await expect
+        .poll(() => end.innerText())
+        .toContain(`Questions right: ${ids.length} of ${ids.length}\nLesson mastered.`);
       expect(loadProblems(log), `${path}: problems while answering`).toEqual([]);
     }
 
@@ -197,17 +214,28 @@ describe('the whole course, by keyboard', () => {
     expect(loadProblems(log)).toEqual([]);
     const lessonRows = page.locator('table.progress-table').first().locator('tbody tr');
     await expect.poll(() => lessonRows.first().locator('td').nth(1).innerText()).toBe('100%');
-    const rows = await lessonRows.evaluateAll((trs) => trs.map((tr) => [...tr.children].map((cell) => (cell as HTMLElement).innerText.trim())));
-    expect(rows.map(([title, rightNow, best, mastered, opened, read]) => ({
-      title, rightNow, best, mastered, opened: opened !== '—', read: read !== '—',
-    }))).toEqual(lessons.map((lesson) => ({
-      title: `${lesson.data.order}. ${lesson.data.title}`,
-      rightNow: `${lesson.questions.length} of ${lesson.questions.length}`,
-      best: '100%',
-      mastered: '✓ yes',
-      opened: true,
-      read: true,
-    })));
+    const rows = await lessonRows.evaluateAll((trs) =>
+      trs.map((tr) => [...tr.children].map((cell) => (cell as HTMLElement).innerText.trim())),
+    );
+    expect(
+      rows.map(([title, rightNow, best, mastered, opened, read]) => ({
+        title,
+        rightNow,
+        best,
+        mastered,
+        opened: opened !== '—',
+        read: read !== '—',
+      })),
+    ).toEqual(
+      lessons.map((lesson) => ({
+        title: `${lesson.data.order}. ${lesson.data.title}`,
+        rightNow: `${lesson.questions.length} of ${lesson.questions.length}`,
+        best: '100%',
+        mastered: '✓ yes',
+        opened: true,
+        read: true,
+      })),
+    );
     const questionRows = await page.locator('tr[data-question]').evaluateAll((trs) =>
       trs.map((tr) => ({
         key: tr.getAttribute('data-question'),
@@ -244,13 +272,19 @@ function recordLayout(): void {
   w.__shifts = [];
   w.__ssrHeights = new Map();
   new PerformanceObserver((list) => {
-    for (const entry of list.getEntries() as unknown as { value: number; hadRecentInput: boolean; sources: { node?: Node | null }[] }[]) {
+    for (const entry of list.getEntries() as unknown as {
+      value: number;
+      hadRecentInput: boolean;
+      sources: { node?: Node | null }[];
+    }[]) {
       w.__shifts.push({
         value: entry.value,
         hadRecentInput: entry.hadRecentInput,
         sources: entry.sources.map(({ node }) => {
           const el = node instanceof Element ? node : node?.parentElement;
-          return el ? `${el.localName}${el.id ? `#${el.id}` : ''}${[...el.classList].map((c) => `.${c}`).join('')}` : 'text';
+          return el
+            ? `${el.localName}${el.id ? `#${el.id}` : ''}${[...el.classList].map((c) => `.${c}`).join('')}`
+            : 'text';
         }),
       });
     }
@@ -259,7 +293,10 @@ function recordLayout(): void {
     for (const island of document.querySelectorAll('astro-island[ssr]')) {
       const children = [...island.children];
       if (children.length === 0) continue;
-      w.__ssrHeights.set(island, children.at(-1)!.getBoundingClientRect().bottom - children[0]!.getBoundingClientRect().top);
+      w.__ssrHeights.set(
+        island,
+        children.at(-1)!.getBoundingClientRect().bottom - children[0]!.getBoundingClientRect().top,
+      );
     }
   });
 }
@@ -283,7 +320,10 @@ async function scrollThroughHydrating(page: Page): Promise<void> {
       if (scrollY + innerHeight >= document.documentElement.scrollHeight - 1) break;
     }
   });
-  expect(await page.locator('astro-island[ssr]').count(), 'islands still server-rendered after scrolling to the end').toBe(0);
+  expect(
+    await page.locator('astro-island[ssr]').count(),
+    'islands still server-rendered after scrolling to the end',
+  ).toBe(0);
 }
 
 async function measuredSizes(page: Page): Promise<IslandSize[]> {
@@ -310,7 +350,13 @@ function seededProgress(lessonId: string, answered: Question, response: unknown)
     lessons: { [lessonId]: { openedAt: at } },
     answers: {
       [`${lessonId}/${answered.id}`]: {
-        hash: questionHash(answered), response, correct: true, score: 1, attempts: 1, firstAt: at, lastAt: at,
+        hash: questionHash(answered),
+        response,
+        correct: true,
+        score: 1,
+        attempts: 1,
+        firstAt: at,
+        lastAt: at,
       },
     },
   });
@@ -326,7 +372,10 @@ describe('hydrating the islands of a lesson page', () => {
     // pushes is still below the fold). Every other island is unanswered and must hydrate at its server size.
     const restored = lesson.questions.at(-1)!;
     if (restored.type !== 'single') throw new Error(`expected ${restored.id} to be a single-choice question`);
-    const stored = seededProgress(lesson.id, restored, { type: 'single', option: restored.options.find((o) => o.correct)!.id });
+    const stored = seededProgress(lesson.id, restored, {
+      type: 'single',
+      option: restored.options.find((o) => o.correct)!.id,
+    });
     const tab = await freshTab();
     await tab.page.context().addInitScript(
       ([key, value]) => {
@@ -341,7 +390,9 @@ describe('hydrating the islands of a lesson page', () => {
     expect(loadProblems(log)).toEqual([]);
 
     const restoredName = `q-${lesson.id}-${restored.id}`;
-    await expect.poll(() => tab.page.locator(`#${restoredName} .q-result`).count(), { message: 'the stored answer is restored' }).toBe(1);
+    await expect
+      .poll(() => tab.page.locator(`#${restoredName} .q-result`).count(), { message: 'the stored answer is restored' })
+      .toBe(1);
     const sizes = await measuredSizes(tab.page);
     const shifts: Shift[] = await tab.page.evaluate(() => (window as unknown as { __shifts: Shift[] }).__shifts);
     const counted = shifts.filter((s) => !s.hadRecentInput);
@@ -362,5 +413,6 @@ describe('hydrating the islands of a lesson page', () => {
 
 /** Quizzes placed in the lesson: one score island each. */
 function quizCount(lesson: (typeof lessons)[number]): number {
-  return new Set(lesson.questions.map((q) => [...quizzes.values()].find((quiz) => quiz.questions.includes(q))!.id)).size;
+  return new Set(lesson.questions.map((q) => [...quizzes.values()].find((quiz) => quiz.questions.includes(q))!.id))
+    .size;
 }

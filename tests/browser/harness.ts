@@ -50,7 +50,12 @@ export async function startStaticServer(dir: string = distDir): Promise<StaticSe
 }
 
 // Flags that keep Chromium from phoning home (this machine has no network; the calls would only add noise).
-const quietFlags = ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const quietFlags = [
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 // @sparticuz/chromium's flags are made for serverless hosts. These would weaken what the tests check (the
 // same-origin policy, mixed content) or make the browser less robust, so they are left out.
 const droppedSparticuzFlags = new Set([
@@ -119,18 +124,22 @@ export class Tab {
     page.on('console', (message) => {
       const text = `${message.text()}${locationOf(message.location())}`;
       // Chromium logs the deliberate 404 page's own status as an error; only that one message is expected.
-      if (this.expectNotFound && message.location().url === this.documentUrl && /status of 404/.test(message.text())) return;
+      if (this.expectNotFound && message.location().url === this.documentUrl && /status of 404/.test(message.text()))
+        return;
       if (/content[- ]security[- ]policy/i.test(text)) this.log.cspViolations.push(text);
       if (message.type() === 'error') this.log.consoleErrors.push(text);
       else if (message.type() === 'warning') this.log.consoleWarnings.push(text);
     });
     page.on('pageerror', (error) => {
       const headline = `${error.name}: ${error.message}`;
-      this.log.pageErrors.push(error.stack?.includes(error.message) ? error.stack : `${headline}${error.stack ? `\n${error.stack}` : ''}`);
+      this.log.pageErrors.push(
+        error.stack?.includes(error.message) ? error.stack : `${headline}${error.stack ? `\n${error.stack}` : ''}`,
+      );
     });
     page.on('request', (request) => {
       const url = new URL(request.url());
-      if (/^(https?|wss?):$/.test(url.protocol) && url.origin !== this.origin) this.log.foreignRequests.push(request.url());
+      if (/^(https?|wss?):$/.test(url.protocol) && url.origin !== this.origin)
+        this.log.foreignRequests.push(request.url());
     });
     page.on('requestfailed', (request) => {
       if (new URL(request.url()).origin !== this.origin) return; // already listed as a foreign request
@@ -237,7 +246,9 @@ export async function openSite(): Promise<Site> {
     await strictContext.addInitScript(() => {
       const events: string[] = ((window as { __cspEvents?: string[] }).__cspEvents = []);
       document.addEventListener('securitypolicyviolation', (event) => {
-        events.push(`CSP violation: ${event.violatedDirective} blocked ${event.blockedURI || 'inline'} (${event.sourceFile}:${event.lineNumber})`);
+        events.push(
+          `CSP violation: ${event.violatedDirective} blocked ${event.blockedURI || 'inline'} (${event.sourceFile}:${event.lineNumber})`,
+        );
       });
     });
     const axeContext: BrowserContext = await browser.newContext({ viewport: defaultViewport, bypassCSP: true });
@@ -274,26 +285,30 @@ const nonFetchingRels = new Set(['canonical', 'alternate', 'author', 'license', 
 
 /** The <link>, <script>, <img>, <source> and <iframe> of the loaded page whose URL is on another origin. */
 export async function foreignReferences(page: Page): Promise<string[]> {
-  return page.evaluate((skipRels) => {
-    const found: string[] = [];
-    const check = (element: Element, url: string) => {
-      if (!url || /^(data|blob|about):/.test(url)) return;
-      const absolute = new URL(url, document.baseURI);
-      if (absolute.origin !== location.origin) found.push(`<${element.localName}> → ${absolute.href}`);
-    };
-    for (const link of document.querySelectorAll('link[href]')) {
-      const rels = (link.getAttribute('rel') ?? '').toLowerCase().split(/\s+/).filter(Boolean);
-      if (rels.length > 0 && rels.every((rel) => skipRels.includes(rel))) continue;
-      check(link, link.getAttribute('href') ?? '');
-    }
-    for (const element of document.querySelectorAll('script[src], img[src], iframe[src], source[src]')) {
-      check(element, element.getAttribute('src') ?? '');
-    }
-    for (const element of document.querySelectorAll('img[srcset], source[srcset]')) {
-      for (const candidate of (element.getAttribute('srcset') ?? '').split(',')) check(element, candidate.trim().split(/\s+/)[0] ?? '');
-    }
-    return found;
-  }, [...nonFetchingRels]);
+  return page.evaluate(
+    (skipRels) => {
+      const found: string[] = [];
+      const check = (element: Element, url: string) => {
+        if (!url || /^(data|blob|about):/.test(url)) return;
+        const absolute = new URL(url, document.baseURI);
+        if (absolute.origin !== location.origin) found.push(`<${element.localName}> → ${absolute.href}`);
+      };
+      for (const link of document.querySelectorAll('link[href]')) {
+        const rels = (link.getAttribute('rel') ?? '').toLowerCase().split(/\s+/).filter(Boolean);
+        if (rels.length > 0 && rels.every((rel) => skipRels.includes(rel))) continue;
+        check(link, link.getAttribute('href') ?? '');
+      }
+      for (const element of document.querySelectorAll('script[src], img[src], iframe[src], source[src]')) {
+        check(element, element.getAttribute('src') ?? '');
+      }
+      for (const element of document.querySelectorAll('img[srcset], source[srcset]')) {
+        for (const candidate of (element.getAttribute('srcset') ?? '').split(','))
+          check(element, candidate.trim().split(/\s+/)[0] ?? '');
+      }
+      return found;
+    },
+    [...nonFetchingRels],
+  );
 }
 
 const axeSource = readFileSync(resolve(repoRoot, 'node_modules/axe-core/axe.min.js'), 'utf8');

@@ -15,7 +15,11 @@ const Q = {
   evidence: 'l1-evidence-no-casualties',
   ordering: 'l1-order-the-weekend',
 } as const;
-const ORDER = ['A deadly explosion hits a military base in Iraq', 'Rockets are fired towards US forces at Rumalyn, Syria', 'An armed drone is launched at Ain al-Asad air base, Iraq'];
+const ORDER = [
+  'A deadly explosion hits a military base in Iraq',
+  'Rockets are fired towards US forces at Rumalyn, Syria',
+  'An armed drone is launched at Ain al-Asad air base, Iraq',
+];
 
 let site: Site;
 beforeAll(async () => {
@@ -91,7 +95,11 @@ describe('a quiz on a lesson page', () => {
     await tabTo(page, question(page, Q.evidence).getByRole('radio').first());
     await page.keyboard.press('Space');
     for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowDown'); // paragraph 4
-    expect(await question(page, Q.evidence).getByRole('radio', { name: /Paragraph 4:/ }).isChecked()).toBe(true);
+    expect(
+      await question(page, Q.evidence)
+        .getByRole('radio', { name: /Paragraph 4:/ })
+        .isChecked(),
+    ).toBe(true);
     await checkByKeyboard(page, Q.evidence);
     await expect.poll(() => question(page, Q.evidence).locator('.q-live').innerText()).toMatch(/Correct/);
 
@@ -118,7 +126,9 @@ describe('a quiz on a lesson page', () => {
 
     await openLesson(tab);
     await expect.poll(() => firstScore(page).innerText()).toMatch(/5 of 5 right/);
-    expect(await question(page, Q.single).getByRole('radio', { name: 'At least one armed drone' }).isChecked()).toBe(true);
+    expect(await question(page, Q.single).getByRole('radio', { name: 'At least one armed drone' }).isChecked()).toBe(
+      true,
+    );
     expect(await question(page, Q.numeric).getByRole('textbox').inputValue()).toBe('5');
     expect(await question(page, Q.ordering).locator('.q-order-text').allInnerTexts()).toEqual(ORDER);
   });
@@ -134,7 +144,9 @@ describe('a quiz on a lesson page', () => {
     expect(await last.locator('fieldset.q-wake').evaluate((el: HTMLFieldSetElement) => el.disabled)).toBe(true);
     await last.locator('form.question').scrollIntoViewIfNeeded();
     await expect.poll(() => last.getAttribute('ssr')).toBeNull();
-    await expect.poll(() => last.locator('fieldset.q-wake').evaluate((el: HTMLFieldSetElement) => el.disabled)).toBe(false);
+    await expect
+      .poll(() => last.locator('fieldset.q-wake').evaluate((el: HTMLFieldSetElement) => el.disabled))
+      .toBe(false);
     const radio = last.getByRole('radio').first();
     await radio.check();
     expect(await radio.isChecked()).toBe(true);
@@ -171,13 +183,16 @@ describe('a quiz on a lesson page', () => {
 
     await openLesson(first);
     await openLesson(second);
-    for (const tab of [first, second]) await expect.poll(() => firstScore(tab.page).innerText()).toMatch(/2 of 5 right/);
+    for (const tab of [first, second])
+      await expect.poll(() => firstScore(tab.page).innerText()).toMatch(/2 of 5 right/);
 
     await second.visit('/progress/');
     await second.page.getByRole('button', { name: /Reset all progress/ }).click();
     await second.page.getByRole('button', { name: 'Yes, reset everything' }).click();
     await expect.poll(() => firstScore(first.page).innerText()).toMatch(/0 of 5 right/);
-    expect(await question(first.page, Q.single).getByRole('radio', { name: 'At least one armed drone' }).isChecked()).toBe(false);
+    expect(
+      await question(first.page, Q.single).getByRole('radio', { name: 'At least one armed drone' }).isChecked(),
+    ).toBe(false);
   });
 });
 
@@ -191,7 +206,9 @@ describe('when storage fails', () => {
       });
     });
     await openLesson(tab);
-    await expect.poll(() => tab.page.locator('.save-notice').first().innerText()).toMatch(/not letting the course save progress/);
+    await expect
+      .poll(() => tab.page.locator('.save-notice').first().innerText())
+      .toMatch(/not letting the course save progress/);
     await answerSingleByMouse(tab.page, 'At least one armed drone');
     const live = question(tab.page, Q.single).locator('.q-live');
     await expect.poll(() => live.innerText()).toMatch(/Correct/);
@@ -205,8 +222,13 @@ describe('when storage fails', () => {
       lessons: {},
       answers: {
         [`${LESSON_ID}/${Q.truefalse}`]: {
-          hash: 'from-before', response: { type: 'truefalse', value: false }, correct: true, score: 1, attempts: 1,
-          firstAt: 1_700_000_000_000, lastAt: 1_700_000_000_000,
+          hash: 'from-before',
+          response: { type: 'truefalse', value: false },
+          correct: true,
+          score: 1,
+          attempts: 1,
+          firstAt: 1_700_000_000_000,
+          lastAt: 1_700_000_000_000,
         },
       },
     });
@@ -234,9 +256,13 @@ describe('when storage fails', () => {
     await tab.page.evaluate(([key, value]) => localStorage.setItem(key!, value!), [KEY, damaged]);
     await openLesson(tab);
     await expect.poll(() => tab.page.locator('.save-notice').first().innerText()).toMatch(/damaged/);
-    expect(await question(tab.page, Q.single).getByRole('radio', { name: 'At least one armed drone' }).isChecked()).toBe(true);
+    expect(
+      await question(tab.page, Q.single).getByRole('radio', { name: 'At least one armed drone' }).isChecked(),
+    ).toBe(true);
     const backups = await tab.page.evaluate(() =>
-      Object.keys(localStorage).filter((k) => k.startsWith('course-progress-backup-')).map((k) => localStorage.getItem(k)),
+      Object.keys(localStorage)
+        .filter((k) => k.startsWith('course-progress-backup-'))
+        .map((k) => localStorage.getItem(k)),
     );
     expect(backups).toEqual([damaged]);
 
@@ -254,7 +280,13 @@ describe('when storage fails', () => {
       lessons: {},
       answers: {
         [`${LESSON_ID}/${Q.single}`]: {
-          hash: 'x', response: { type: 'single', option: 'drone' }, correct: true, score: 1, attempts: 1, firstAt: 1, lastAt: 2,
+          hash: 'x',
+          response: { type: 'single', option: 'drone' },
+          correct: true,
+          score: 1,
+          attempts: 1,
+          firstAt: 1,
+          lastAt: 2,
         },
       },
     });
@@ -263,7 +295,9 @@ describe('when storage fails', () => {
     await tab.page.evaluate(([key, value]) => localStorage.setItem(key!, value!), [KEY, newer]);
     await openLesson(tab);
     await expect.poll(() => tab.page.locator('.save-notice').first().innerText()).toMatch(/newer version/);
-    expect(await question(tab.page, Q.single).getByRole('radio', { name: 'At least one armed drone' }).isChecked()).toBe(true);
+    expect(
+      await question(tab.page, Q.single).getByRole('radio', { name: 'At least one armed drone' }).isChecked(),
+    ).toBe(true);
     const tf = question(tab.page, Q.truefalse);
     await tf.getByRole('radio', { name: 'False' }).check();
     await tf.getByRole('button', { name: 'Check answer' }).click();
@@ -275,7 +309,9 @@ describe('when storage fails', () => {
 describe('import and export on /progress/', () => {
   const refused = async (tab: Tab, name: string, content: string | Buffer) => {
     const before = await stored(tab.page);
-    await tab.page.locator('#import-file').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(content) });
+    await tab.page
+      .locator('#import-file')
+      .setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(content) });
     await expect.poll(() => tab.page.locator('.tool-error').innerText()).toMatch(/Nothing was changed/);
     expect(await tab.page.getByRole('button', { name: 'Merge' }).count()).toBe(0);
     expect(await stored(tab.page)).toBe(before);
@@ -288,8 +324,21 @@ describe('import and export on /progress/', () => {
     await tab.visit('/progress/');
     await refused(tab, 'cut.json', '{"kind":"iraq-syria-2024-course-progress","version":1,');
     await refused(tab, 'huge.json', 'x'.repeat(600 * 1024));
-    await refused(tab, 'typed.json', JSON.stringify({ kind: 'iraq-syria-2024-course-progress', version: 1, exportedAt: 1, data: { version: 1, updatedAt: 'yesterday', lessons: [], answers: 5 } }));
-    await refused(tab, 'proto.json', '{"kind":"iraq-syria-2024-course-progress","version":1,"exportedAt":1,"data":{"__proto__":{"polluted":true}}}');
+    await refused(
+      tab,
+      'typed.json',
+      JSON.stringify({
+        kind: 'iraq-syria-2024-course-progress',
+        version: 1,
+        exportedAt: 1,
+        data: { version: 1, updatedAt: 'yesterday', lessons: [], answers: 5 },
+      }),
+    );
+    await refused(
+      tab,
+      'proto.json',
+      '{"kind":"iraq-syria-2024-course-progress","version":1,"exportedAt":1,"data":{"__proto__":{"polluted":true}}}',
+    );
     expect(await tab.page.evaluate(() => ({}) as Record<string, unknown>)).not.toHaveProperty('polluted');
   });
 
@@ -312,7 +361,9 @@ describe('import and export on /progress/', () => {
 
     const target = await freshTab();
     await target.visit('/progress/');
-    await target.page.locator('#import-file').setInputFiles({ name: 'mine.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+    await target.page
+      .locator('#import-file')
+      .setInputFiles({ name: 'mine.json', mimeType: 'application/json', buffer: Buffer.from(text) });
     await expect.poll(() => target.page.locator('.import-preview').innerText()).toMatch(/What importing/);
     await target.page.getByRole('button', { name: 'Merge' }).click();
     await expect.poll(() => target.page.locator('.tool-ok').innerText()).toMatch(/Merged/);

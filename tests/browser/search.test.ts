@@ -51,22 +51,37 @@ describe('the search page', () => {
     const message = (await status.innerText()).trim();
     expect(message).toMatch(/^\d+ pages? match(es)? “Kalsu”\.$/);
     const count = Number(message.split(' ')[0]);
-    const links = await page.locator('.search-result-title a').evaluateAll((anchors) => anchors.map((a) => a.getAttribute('href') ?? ''));
+    const links = await page
+      .locator('.search-result-title a')
+      .evaluateAll((anchors) => anchors.map((a) => a.getAttribute('href') ?? ''));
     expect(links.length, `the list shows as many pages as "${message}" says`).toBe(count);
-    expect(links.some((href) => /^\/(reports|background)\/[^/]+\/$/.test(href)), `a report or background topic among ${links.join(', ')}`).toBe(true);
+    expect(
+      links.some((href) => /^\/(reports|background)\/[^/]+\/$/.test(href)),
+      `a report or background topic among ${links.join(', ')}`,
+    ).toBe(true);
 
     const marked = await page.locator('.search-results mark').allInnerTexts();
     expect(marked.length, 'matched words are marked').toBeGreaterThan(0);
-    expect(marked.every((text) => /kalsu/i.test(text)), `marked words: ${marked.join(', ')}`).toBe(true);
+    expect(
+      marked.every((text) => /kalsu/i.test(text)),
+      `marked words: ${marked.join(', ')}`,
+    ).toBe(true);
     // Excerpts are built from text nodes: the only elements inside one are <mark>s.
-    const excerptElements = await page.locator('.search-excerpt *').evaluateAll((nodes) => [...new Set(nodes.map((n) => n.localName))]);
+    const excerptElements = await page
+      .locator('.search-excerpt *')
+      .evaluateAll((nodes) => [...new Set(nodes.map((n) => n.localName))]);
     expect(excerptElements).toEqual(['mark']);
 
     const search = fetched.filter((file) => file.url.startsWith('/pagefind/'));
     const sum = (key: 'raw' | 'gzip') => search.reduce((total, file) => total + file[key], 0);
     const breakdown = fetched.map((file) => `${file.url} ${file.raw} B (${file.gzip} B gz)`).join('; ');
-    console.info(`search page, one query: /pagefind/ ${sum('raw')} B raw, ${sum('gzip')} B gzipped; everything after the HTML: ${breakdown}`);
-    expect(search.some((file) => file.url === '/pagefind/pagefind.js'), breakdown).toBe(true);
+    console.info(
+      `search page, one query: /pagefind/ ${sum('raw')} B raw, ${sum('gzip')} B gzipped; everything after the HTML: ${breakdown}`,
+    );
+    expect(
+      search.some((file) => file.url === '/pagefind/pagefind.js'),
+      breakdown,
+    ).toBe(true);
     expect(sum('gzip'), breakdown).toBeLessThan(FIRST_SEARCH_BUDGET);
   });
 
@@ -103,7 +118,10 @@ describe('the search page', () => {
   test('says so when nothing matches', async () => {
     const page = site.strict.page;
     await site.strict.visit('/search/?q=xylophonequartz');
-    await page.locator('[data-search-status]').filter({ hasText: 'No pages match' }).waitFor({ timeout: RESULTS_TIMEOUT });
+    await page
+      .locator('[data-search-status]')
+      .filter({ hasText: 'No pages match' })
+      .waitFor({ timeout: RESULTS_TIMEOUT });
     expect(await page.locator('.search-result').count()).toBe(0);
   });
 
@@ -115,7 +133,9 @@ describe('the search page', () => {
     try {
       await context.addInitScript(() => {
         const events: string[] = ((window as { __cspEvents?: string[] }).__cspEvents = []);
-        document.addEventListener('securitypolicyviolation', (event) => events.push(`${event.violatedDirective} blocked ${event.blockedURI || 'inline'}`));
+        document.addEventListener('securitypolicyviolation', (event) =>
+          events.push(`${event.violatedDirective} blocked ${event.blockedURI || 'inline'}`),
+        );
         Reflect.deleteProperty(window, 'Worker');
       });
       const tab = new Tab(await context.newPage(), site.origin);
@@ -161,7 +181,10 @@ describe('searching by keyboard alone', () => {
     expect(onFirst, `Tab never reached the first result (${firstHref})`).toBe(true);
     expect(await cspEvents(page), 'CSP violations on the search page').toEqual([]);
 
-    await Promise.all([page.waitForURL((url) => `${url.pathname}${url.hash}` === firstHref), page.keyboard.press('Enter')]);
+    await Promise.all([
+      page.waitForURL((url) => `${url.pathname}${url.hash}` === firstHref),
+      page.keyboard.press('Enter'),
+    ]);
     expect(new URL(page.url()).pathname).toBe(new URL(firstHref!, site.origin).pathname);
   });
 });

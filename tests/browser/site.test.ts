@@ -38,7 +38,10 @@ describe('the built site', () => {
     const paths = pages.map((page) => page.path);
     expect(paths, 'dist/index.html (the course home) is missing').toContain('/');
     expect(paths, 'dist/404.html is missing').toContain('/404.html');
-    expect(readingPages.length, `expected a reading page per report at /reports/<id>/, found: ${readingPages.map((page) => page.path).join(', ') || 'none'}`).toBeGreaterThanOrEqual(2);
+    expect(
+      readingPages.length,
+      `expected a reading page per report at /reports/<id>/, found: ${readingPages.map((page) => page.path).join(', ') || 'none'}`,
+    ).toBeGreaterThanOrEqual(2);
   });
 
   test('answers an unknown address with the 404 page and status 404', async () => {
@@ -89,7 +92,9 @@ describe.each(pages)('page $path', ({ path }) => {
     expect(loadProblems(reduced), `${path} with prefers-reduced-motion: reduce`).toEqual([]);
     const main = site.strict.page.locator('main').first();
     expect(await main.isVisible(), `${path} with reduced motion: <main> is not visible`).toBe(true);
-    expect((await main.innerText()).trim().length, `${path} with reduced motion: <main> shows no text`).toBeGreaterThan(0);
+    expect((await main.innerText()).trim().length, `${path} with reduced motion: <main> shows no text`).toBeGreaterThan(
+      0,
+    );
   });
 });
 
@@ -119,21 +124,33 @@ describe.each(readingPages)('reading page $path', ({ path }) => {
       });
       if (noteId === null && visited.length < 15) visited.push(await describeFocus(page));
     }
-    expect(noteId, `${path}: ${maxTabs} Tabs from the top never focused a details.note > summary; focus went to: ${visited.join(', ')}`).not.toBeNull();
+    expect(
+      noteId,
+      `${path}: ${maxTabs} Tabs from the top never focused a details.note > summary; focus went to: ${visited.join(', ')}`,
+    ).not.toBeNull();
     expect(noteId, `${path}: the focused note has no id (contract: id="note-<id>")`).toMatch(/^note-/);
 
     const note = page.locator(`details.note[id="${noteId}"]`);
     const body = note.locator('.note-body');
-    expect(await note.evaluate((d: HTMLDetailsElement) => d.open), `${path}: #${noteId} is open before any key press`).toBe(false);
+    expect(
+      await note.evaluate((d: HTMLDetailsElement) => d.open),
+      `${path}: #${noteId} is open before any key press`,
+    ).toBe(false);
     expect(await body.isVisible(), `${path}: #${noteId} .note-body is visible while the note is closed`).toBe(false);
 
     await page.keyboard.press('Enter');
-    expect(await note.evaluate((d: HTMLDetailsElement) => d.open), `${path}: Enter on #${noteId} summary did not open it`).toBe(true);
+    expect(
+      await note.evaluate((d: HTMLDetailsElement) => d.open),
+      `${path}: Enter on #${noteId} summary did not open it`,
+    ).toBe(true);
     expect(await body.isVisible(), `${path}: #${noteId} is open but its .note-body is not visible`).toBe(true);
     expect((await body.innerText()).trim(), `${path}: #${noteId} .note-body is empty`).not.toBe('');
 
     await page.keyboard.press('Enter');
-    expect(await note.evaluate((d: HTMLDetailsElement) => d.open), `${path}: a second Enter did not close #${noteId}`).toBe(false);
+    expect(
+      await note.evaluate((d: HTMLDetailsElement) => d.open),
+      `${path}: a second Enter did not close #${noteId}`,
+    ).toBe(false);
     expect(await body.isVisible(), `${path}: #${noteId} .note-body still visible after closing`).toBe(false);
   });
 
@@ -141,7 +158,12 @@ describe.each(readingPages)('reading page $path', ({ path }) => {
     const page = site.strict.page;
     await site.strict.visit(path, { viewport: { width: 1280, height: 900 } });
     const problems = await page.evaluate(() => {
-      const box = (rect: DOMRect) => ({ left: rect.left, right: rect.right, top: rect.top + scrollY, bottom: rect.bottom + scrollY });
+      const box = (rect: DOMRect) => ({
+        left: rect.left,
+        right: rect.right,
+        top: rect.top + scrollY,
+        bottom: rect.bottom + scrollY,
+      });
       const paragraphs = [...document.querySelectorAll<HTMLElement>('[id]')]
         .filter((element) => /^p\d+$/.test(element.id))
         .map((element) => {
@@ -194,6 +216,8 @@ describe.each(readingPages)('reading page $path', ({ path }) => {
       [...document.querySelectorAll('[id]')].map((element) => element.id).filter((id) => /^p\d+$/.test(id)),
     );
     expect(ids.length, `${path}: no element with id="p1"`).toBeGreaterThan(0);
-    expect(ids, `${path}: paragraph anchors out of order, repeated or with gaps`).toEqual(ids.map((_, index) => `p${index + 1}`));
+    expect(ids, `${path}: paragraph anchors out of order, repeated or with gaps`).toEqual(
+      ids.map((_, index) => `p${index + 1}`),
+    );
   });
 });

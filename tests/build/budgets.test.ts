@@ -37,14 +37,20 @@ const pages = builtPages().map((page) => {
 });
 
 const list = (resources: Resource[]) =>
-  resources.map((r) => `${r.inline ? r.via : r.url} (${r.phase}, ${r.raw} B raw, ${r.gzip} B gzip${r.inline ? "" : `, via ${r.via}`})`);
+  resources.map(
+    (r) =>
+      `${r.inline ? r.via : r.url} (${r.phase}, ${r.raw} B raw, ${r.gzip} B gzip${r.inline ? '' : `, via ${r.via}`})`,
+  );
 
 describe('the built site', () => {
   test('has the kinds of page the budgets are about (URLs per scripts/lib/page-kinds.ts)', () => {
     const count = (kind: string) => pages.filter((page) => page.kind === kind).length;
     const found = pages.map((page) => `${page.path} (${page.kind})`).join(', ');
     expect(count('reading'), `reading pages at /reports/<id>/; pages found: ${found}`).toBeGreaterThanOrEqual(2);
-    expect(count('background'), `background topic pages at /background/<id>/ or /topics/<id>/; pages found: ${found}`).toBeGreaterThanOrEqual(1);
+    expect(
+      count('background'),
+      `background topic pages at /background/<id>/ or /topics/<id>/; pages found: ${found}`,
+    ).toBeGreaterThanOrEqual(1);
     for (const kind of ['timeline', 'glossary', 'map'] as const) {
       expect(count(kind), `a ${kind} page at /${kind}/; pages found: ${found}`).toBe(1);
     }
@@ -56,12 +62,15 @@ describe('the built site', () => {
       for (const entry of readdirSync(dir, { withFileTypes: true })) {
         const full = join(dir, entry.name);
         if (entry.isDirectory()) walk(full);
-        else if (entry.name.endsWith('.css')) cssFiles.push({ name: relative(distDir, full), css: readFileSync(full, 'utf8') });
+        else if (entry.name.endsWith('.css'))
+          cssFiles.push({ name: relative(distDir, full), css: readFileSync(full, 'utf8') });
       }
     };
     walk(distDir);
     for (const page of pages) {
-      page.weight.inlineStyles.forEach((css, index) => cssFiles.push({ name: `${page.path} <style> #${index + 1}`, css }));
+      page.weight.inlineStyles.forEach((css, index) =>
+        cssFiles.push({ name: `${page.path} <style> #${index + 1}`, css }),
+      );
     }
     const offSite = cssFiles.flatMap(({ name, css }) =>
       cssReferences(css)
@@ -77,7 +86,10 @@ describe('the built site', () => {
 
   test('has a search page and the search index built next to it', () => {
     expect(pages.filter((page) => page.kind === 'search').map((page) => page.path)).toEqual(['/search/']);
-    expect(existsSync(join(distDir, 'pagefind', 'pagefind.js')), `${distDir}/pagefind/pagefind.js (written by src/search/integration.ts)`).toBe(true);
+    expect(
+      existsSync(join(distDir, 'pagefind', 'pagefind.js')),
+      `${distDir}/pagefind/pagefind.js (written by src/search/integration.ts)`,
+    ).toBe(true);
   });
 });
 
@@ -87,14 +99,20 @@ describe.each(pages)('page $path ($kind)', (page) => {
 
   if (weight.islands.length === 0 && page.kind !== 'search') {
     test('ships 0 bytes of JavaScript at load (it has no island)', () => {
-      expect(list(js.filter((r) => r.phase === 'load')), `${page.path}: JavaScript at load on a page without islands`).toEqual([]);
+      expect(
+        list(js.filter((r) => r.phase === 'load')),
+        `${page.path}: JavaScript at load on a page without islands`,
+      ).toEqual([]);
       expect(t.js.raw).toBe(0);
     });
   }
 
   if (zeroJsKinds.has(page.kind)) {
     test('ships 0 bytes of JavaScript at all, at load or on hydration', () => {
-      expect(weight.islands.map((island) => island.componentUrl), `${page.path}: a ${page.kind} page has islands`).toEqual([]);
+      expect(
+        weight.islands.map((island) => island.componentUrl),
+        `${page.path}: a ${page.kind} page has islands`,
+      ).toEqual([]);
       expect(list(js), `${page.path}: JavaScript on a ${page.kind} page`).toEqual([]);
       expect(t.js.raw + t.hydrationJs.raw).toBe(0);
     });
@@ -104,7 +122,9 @@ describe.each(pages)('page $path ($kind)', (page) => {
     test(`weighs under ${READING_PAGE_BUDGET / 1024} KB gzipped in all (HTML, CSS and everything it loads)`, () => {
       const all = t.totalGzip + t.hydrationJs.gzip;
       const breakdown = [`HTML ${t.html.gzip} B`, ...list(weight.resources.filter((r) => !r.inline))].join('; ');
-      expect(all, `${page.path}: ${all} B gzipped > ${READING_PAGE_BUDGET} B: ${breakdown}`).toBeLessThan(READING_PAGE_BUDGET);
+      expect(all, `${page.path}: ${all} B gzipped > ${READING_PAGE_BUDGET} B: ${breakdown}`).toBeLessThan(
+        READING_PAGE_BUDGET,
+      );
     });
   }
 
@@ -116,24 +136,35 @@ describe.each(pages)('page $path ($kind)', (page) => {
         .filter((tag) => tag.name === 'script' && tag.content.trim() !== '')
         .map((tag) => tag.content);
       expect(inlineScripts).toHaveLength(atLoad.length);
-      const ours = inlineScripts.filter((script) => !ASTRO_LOADER_SCRIPTS.has(script)).map((script) => script.slice(0, 120));
+      const ours = inlineScripts
+        .filter((script) => !ASTRO_LOADER_SCRIPTS.has(script))
+        .map((script) => script.slice(0, 120));
       expect(ours, `${page.path}: inline scripts other than Astro's island loader`).toEqual([]);
       expect(weight.islands.length, `${page.path}: a lesson without quiz islands`).toBeGreaterThan(0);
       const eager = weight.islands.filter((island) => island.client !== 'visible');
-      expect(eager.map((island) => `${island.componentUrl} (client:${island.client})`), `${page.path}: islands that wake before they are seen`).toEqual([]);
+      expect(
+        eager.map((island) => `${island.componentUrl} (client:${island.client})`),
+        `${page.path}: islands that wake before they are seen`,
+      ).toEqual([]);
     });
 
     // A regression guard: the product target of 20 KB is not met yet (see LESSON_HYDRATION_GUARD).
     test(`loads at most ${LESSON_HYDRATION_GUARD / 1024} KB of JavaScript gzipped when its islands wake (guard; target 20 KB, not yet met)`, () => {
       const breakdown = list(js.filter((r) => r.phase === 'hydration')).join('; ');
-      expect(t.hydrationJs.gzip, `${page.path}: ${t.hydrationJs.gzip} B gzipped on hydration: ${breakdown}`).toBeLessThanOrEqual(LESSON_HYDRATION_GUARD);
+      expect(
+        t.hydrationJs.gzip,
+        `${page.path}: ${t.hydrationJs.gzip} B gzipped on hydration: ${breakdown}`,
+      ).toBeLessThanOrEqual(LESSON_HYDRATION_GUARD);
     });
   }
 
   if (page.kind === 'search') {
     test(`loads only its own script at load, under ${SEARCH_SCRIPT_BUDGET / 1024} KB gzipped, and no part of the index`, () => {
       const atLoad = js.filter((r) => r.phase === 'load');
-      expect(atLoad.filter((r) => r.url.startsWith('/pagefind/')).map((r) => r.url), `${page.path}: Pagefind loaded before a search`).toEqual([]);
+      expect(
+        atLoad.filter((r) => r.url.startsWith('/pagefind/')).map((r) => r.url),
+        `${page.path}: Pagefind loaded before a search`,
+      ).toEqual([]);
       expect(t.js.gzip, `${page.path}: ${list(atLoad).join('; ')}`).toBeLessThan(SEARCH_SCRIPT_BUDGET);
       expect(t.js.gzip).toBeGreaterThan(0);
     });
@@ -143,7 +174,9 @@ describe.each(pages)('page $path ($kind)', (page) => {
     const foreign = weight.resources.filter((r) => !r.local);
     expect(list(foreign.filter((r) => r.kind === 'font')), `${page.path}: fonts from another origin`).toEqual([]);
     expect(list(foreign), `${page.path}: resources from another origin`).toEqual([]);
-    expect(list(weight.resources.filter((r) => r.missing)), `${page.path}: references to files not in dist/`).toEqual([]);
+    expect(list(weight.resources.filter((r) => r.missing)), `${page.path}: references to files not in dist/`).toEqual(
+      [],
+    );
   });
 
   test("has a CSP <meta> with default-src 'self' and no 'unsafe-inline' for scripts", () => {
@@ -151,10 +184,15 @@ describe.each(pages)('page $path ($kind)', (page) => {
     expect(policy, `${page.path}: no <meta http-equiv="Content-Security-Policy">`).not.toBeNull();
     const directives = parseCsp(policy ?? '');
     expect(directives.get('default-src'), `${page.path}: default-src in "${policy}"`).toEqual(["'self'"]);
-    expect(effectiveScriptSources(directives), `${page.path}: script sources in "${policy}"`).not.toContain("'unsafe-inline'");
+    expect(effectiveScriptSources(directives), `${page.path}: script sources in "${policy}"`).not.toContain(
+      "'unsafe-inline'",
+    );
     // Pagefind's WebAssembly needs 'wasm-unsafe-eval'; only the search page asks for it (src/pages/search.astro).
     const scripts = effectiveScriptSources(directives);
-    if (page.kind === 'search') expect(scripts, `${page.path}: script sources in "${policy}"`).toEqual(expect.arrayContaining(["'self'", "'wasm-unsafe-eval'"]));
+    if (page.kind === 'search')
+      expect(scripts, `${page.path}: script sources in "${policy}"`).toEqual(
+        expect.arrayContaining(["'self'", "'wasm-unsafe-eval'"]),
+      );
     else expect(scripts, `${page.path}: script sources in "${policy}"`).not.toContain("'wasm-unsafe-eval'");
   });
 });

@@ -15,7 +15,9 @@ import { parseGift } from '../unit/gift-parser';
 
 // jsdom ships no type declarations; this is the part used here. (Its own test environment would replace
 // Node's URL, which tests/built-site.ts needs.)
-const { JSDOM } = createRequire(import.meta.url)('jsdom') as { JSDOM: new (html?: string) => { window: Window & typeof globalThis } };
+const { JSDOM } = createRequire(import.meta.url)('jsdom') as {
+  JSDOM: new (html?: string) => { window: Window & typeof globalThis };
+};
 const { DOMParser } = new JSDOM().window;
 
 const lessonsDir = join(repoRoot, 'content/lessons');
@@ -31,7 +33,9 @@ const lessons = readdirSync(lessonsDir)
   .filter((f) => f.endsWith('.mdx'))
   .map((f) => {
     const id = f.replace(/\.mdx$/, '');
-    const questions = quizIdsIn(readFileSync(join(lessonsDir, f), 'utf8')).flatMap((q) => quizzes.get(q)?.questions ?? []);
+    const questions = quizIdsIn(readFileSync(join(lessonsDir, f), 'utf8')).flatMap(
+      (q) => quizzes.get(q)?.questions ?? [],
+    );
     return { id, questions };
   });
 const allQuestions = lessons.flatMap((l) => l.questions);
@@ -52,7 +56,9 @@ function rightAnswers(q: Question): (string | RegExp)[] {
       return [q.answer ? 'True' : 'False'];
     case 'ordering':
       // "1. C. The first item", "2. A. The second item", …: the position, the worksheet's letter, the item.
-      return q.items.map((item, i) => new RegExp(`${i + 1}\\. [A-Z]\\. ${item.text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
+      return q.items.map(
+        (item, i) => new RegExp(`${i + 1}\\. [A-Z]\\. ${item.text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`),
+      );
     case 'matching':
       return q.left.map((l) => q.right.find((r) => r.id === q.pairs[l.id])!.text);
     case 'numeric':
@@ -78,7 +84,9 @@ describe('worksheets and answer keys', () => {
 
     test('both pages hold every question of the lesson, ordering included, and no script', () => {
       for (const doc of [worksheet, key]) {
-        expect([...doc.querySelectorAll('li.paper-question')].map((li) => li.id)).toEqual(lesson.questions.map((q) => `q-${q.id}`));
+        expect([...doc.querySelectorAll('li.paper-question')].map((li) => li.id)).toEqual(
+          lesson.questions.map((q) => `q-${q.id}`),
+        );
         expect(doc.querySelectorAll('script').length).toBe(0);
       }
     });
@@ -96,7 +104,7 @@ describe('worksheets and answer keys', () => {
       }
     });
 
-    test('neither page is in the students\' search index', () => {
+    test("neither page is in the students' search index", () => {
       for (const doc of [worksheet, key]) expect(doc.querySelector('[data-pagefind-body]')).toBeNull();
     });
 
@@ -108,7 +116,8 @@ describe('worksheets and answer keys', () => {
       expect(marked.map((el) => el.outerHTML.slice(0, 120))).toEqual([]);
       expect(worksheet.querySelector('main')!.textContent).not.toMatch(/✓|✔/);
       const text = worksheet.querySelector('main')!.textContent!;
-      for (const q of lesson.questions) expect(text.includes(q.explanation), `${q.id} explanation on the worksheet`).toBe(false);
+      for (const q of lesson.questions)
+        expect(text.includes(q.explanation), `${q.id} explanation on the worksheet`).toBe(false);
     });
   });
 });
@@ -121,7 +130,10 @@ describe('LMS exports in dist/exports/', () => {
     const gift = parseGift(text);
     expect(gift.questions.map((q) => q.title).sort()).toEqual(exportable.map((q) => q.id).sort());
     for (const q of allQuestions.filter((x) => x.type === 'ordering')) {
-      expect(gift.comments.some((c) => c.startsWith(`skipped: ordering question "${q.id}"`)), q.id).toBe(true);
+      expect(
+        gift.comments.some((c) => c.startsWith(`skipped: ordering question "${q.id}"`)),
+        q.id,
+      ).toBe(true);
     }
     expect(gift.categories).toHaveLength(lessons.length);
   });
@@ -135,7 +147,9 @@ describe('LMS exports in dist/exports/', () => {
     };
     const hrefs = [...xml('imsmanifest.xml').getElementsByTagNameNS('*', 'file')].map((f) => f.getAttribute('href')!);
     expect(hrefs).toHaveLength(quizzes.size);
-    const items = hrefs.flatMap((href) => [...xml(href).getElementsByTagNameNS('*', 'item')].map((i) => i.getAttribute('title')));
+    const items = hrefs.flatMap((href) =>
+      [...xml(href).getElementsByTagNameNS('*', 'item')].map((i) => i.getAttribute('title')),
+    );
     expect(items.sort()).toEqual(exportable.map((q) => q.id).sort());
   });
 

@@ -32,12 +32,14 @@ function quizAnswerTexts(): Array<{ file: string; text: string }> {
     if (Array.isArray(value)) value.forEach((item) => walk(item, file));
     else if (value && typeof value === 'object') {
       for (const [key, inner] of Object.entries(value)) {
-        if ((key === 'explanation' || key === 'feedback') && typeof inner === 'string') found.push({ file, text: inner.replace(/\s+/g, ' ').trim() });
+        if ((key === 'explanation' || key === 'feedback') && typeof inner === 'string')
+          found.push({ file, text: inner.replace(/\s+/g, ' ').trim() });
         else walk(inner, file);
       }
     }
   };
-  for (const name of readdirSync(dir).filter((n) => n.endsWith('.yaml'))) walk(parse(readFileSync(join(dir, name), 'utf8')), name);
+  for (const name of readdirSync(dir).filter((n) => n.endsWith('.yaml')))
+    walk(parse(readFileSync(join(dir, name), 'utf8')), name);
   return found;
 }
 
@@ -45,8 +47,14 @@ const fragments = readFragments();
 
 describe('the search index', () => {
   test('holds exactly the pages src/search/searchable.ts names, each with a title', () => {
-    const expected = builtPages().map((page) => page.path).filter(isSearchable).sort();
-    expect(expected.length, 'no built page is searchable: check the URL patterns in src/search/searchable.ts').toBeGreaterThan(0);
+    const expected = builtPages()
+      .map((page) => page.path)
+      .filter(isSearchable)
+      .sort();
+    expect(
+      expected.length,
+      'no built page is searchable: check the URL patterns in src/search/searchable.ts',
+    ).toBeGreaterThan(0);
     expect(fragments.map((fragment) => fragment.url).sort()).toEqual(expected);
     const untitled = fragments.filter((fragment) => !fragment.meta.title?.trim()).map((fragment) => fragment.url);
     expect(untitled, 'indexed pages without a title').toEqual([]);
@@ -54,11 +62,19 @@ describe('the search index', () => {
 
   test('holds no quiz explanation or option feedback', () => {
     const answers = quizAnswerTexts();
-    expect(answers.length, 'no explanation or feedback found in content/quizzes: has the quiz format changed?').toBeGreaterThan(0);
+    expect(
+      answers.length,
+      'no explanation or feedback found in content/quizzes: has the quiz format changed?',
+    ).toBeGreaterThan(0);
     const content = fragments.map((fragment) => ({ url: fragment.url, text: fragment.content.replace(/\s+/g, ' ') }));
     const leaks = answers.flatMap((answer) =>
-      content.filter((page) => page.text.includes(answer.text)).map((page) => `${answer.file}: "${answer.text.slice(0, 60)}…" is in the index for ${page.url}`),
+      content
+        .filter((page) => page.text.includes(answer.text))
+        .map((page) => `${answer.file}: "${answer.text.slice(0, 60)}…" is in the index for ${page.url}`),
     );
-    expect(leaks, 'quiz answers in the search index (keep quiz markup inside an island or under data-pagefind-ignore)').toEqual([]);
+    expect(
+      leaks,
+      'quiz answers in the search index (keep quiz markup inside an island or under data-pagefind-ignore)',
+    ).toEqual([]);
   });
 });

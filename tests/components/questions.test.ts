@@ -36,7 +36,9 @@ describe('single choice', () => {
     const check = screen.getByRole('button', { name: 'Check answer' });
     expect(check.getAttribute('aria-disabled')).toBe('true');
     expect(check).toHaveProperty('disabled', false);
-    expect(document.getElementById(check.getAttribute('aria-describedby')!)?.textContent).toBe('Choose an answer first.');
+    expect(document.getElementById(check.getAttribute('aria-describedby')!)?.textContent).toBe(
+      'Choose an answer first.',
+    );
   });
 
   it('is answered by keyboard alone, and a right answer is announced with its feedback and evidence', async () => {
@@ -52,11 +54,16 @@ describe('single choice', () => {
     const live = liveRegion();
     expect(within(live).getByText('Correct')).toBeTruthy();
     expect(within(live).getByText('Yes: paragraph 2 names it.')).toBeTruthy();
-    expect(screen.getByRole('link', { name: 'See the evidence: Report A, paragraph 2' }).getAttribute('href')).toBe('/reports/report-a/#p2');
+    expect(screen.getByRole('link', { name: 'See the evidence: Report A, paragraph 2' }).getAttribute('href')).toBe(
+      '/reports/report-a/#p2',
+    );
     // Focus stays on the one button, which now offers another try.
     expect(document.activeElement).toBe(check);
     expect(check.textContent).toBe('Try again');
-    expect(store.progress.get().answers[`${LESSON}/which-group`]).toMatchObject({ correct: true, response: { type: 'single', option: 'a' } });
+    expect(store.progress.get().answers[`${LESSON}/which-group`]).toMatchObject({
+      correct: true,
+      response: { type: 'single', option: 'a' },
+    });
   });
 
   it('marks a wrong pick in words, not colour alone, and Try again clears the result', async () => {
@@ -124,10 +131,14 @@ describe('ordering', () => {
     await user.keyboard('{Enter}');
     expect(shown()).toEqual([start[1], start[0], start[2]].map(textOf));
     expect(document.activeElement).toBe(screen.getByRole('button', { name: `Move up: ${textOf(second)}` }));
-    expect(document.querySelector('.q-field [aria-live="polite"]')?.textContent).toBe(`“${textOf(second)}” moved to position 1 of 3.`);
+    expect(document.querySelector('.q-field [aria-live="polite"]')?.textContent).toBe(
+      `“${textOf(second)}” moved to position 1 of 3.`,
+    );
     // At the top, Move up stays focusable and says so rather than vanishing.
     await user.keyboard('{Enter}');
-    expect(document.querySelector('.q-field [aria-live="polite"]')?.textContent).toBe(`“${textOf(second)}” is already first.`);
+    expect(document.querySelector('.q-field [aria-live="polite"]')?.textContent).toBe(
+      `“${textOf(second)}” is already first.`,
+    );
   });
 
   it('is graded per position', async () => {
@@ -191,7 +202,9 @@ describe('evidence', () => {
     const { user } = await setup(questions.evidence);
     expect(screen.getByText('A rocket attack targeted a base.')).toBeTruthy();
     expect(screen.getAllByRole('radio')).toHaveLength(5);
-    expect(screen.getByRole('link', { name: 'Read paragraph 3 (opens in a new tab)' }).getAttribute('href')).toBe('/reports/report-a/#p3');
+    expect(screen.getByRole('link', { name: 'Read paragraph 3 (opens in a new tab)' }).getAttribute('href')).toBe(
+      '/reports/report-a/#p3',
+    );
     await user.click(screen.getByRole('radio', { name: /Paragraph 1:/ }));
     await user.click(screen.getByRole('button', { name: 'Check answer' }));
     expect(within(liveRegion()).getByText('Paragraph 1 is the headline summary; look for the detail.')).toBeTruthy();
@@ -205,16 +218,23 @@ describe('saved answers', () => {
   it('are shown on load, marked, and not announced again', async () => {
     localStorage.setItem(PROGRESS_KEY, storedAnswer(questions.single, { type: 'single', option: 'a' }));
     await setup(questions.single);
-    await vi.waitFor(() => expect(screen.getByRole('radio', { name: "Kata'ib Hezbollah" })).toHaveProperty('checked', true));
+    await vi.waitFor(() =>
+      expect(screen.getByRole('radio', { name: "Kata'ib Hezbollah" })).toHaveProperty('checked', true),
+    );
     expect(screen.getByText('Correct')).toBeTruthy();
     expect(liveRegion().textContent?.trim()).toBe('');
     expect(screen.getByRole('button', { name: 'Try again' })).toBeTruthy();
   });
 
   it('of a question that changed show a notice and the old answer, with no verdict', async () => {
-    localStorage.setItem(PROGRESS_KEY, storedAnswer(questions.single, { type: 'single', option: 'b' }, { hash: 'old-hash', correct: false }));
+    localStorage.setItem(
+      PROGRESS_KEY,
+      storedAnswer(questions.single, { type: 'single', option: 'b' }, { hash: 'old-hash', correct: false }),
+    );
     await setup(questions.single);
-    await vi.waitFor(() => expect(screen.getByText(/This question changed since you answered — answer again/)).toBeTruthy());
+    await vi.waitFor(() =>
+      expect(screen.getByText(/This question changed since you answered — answer again/)).toBeTruthy(),
+    );
     expect(screen.getByRole('radio', { name: 'Hamas' })).toHaveProperty('checked', true);
     expect(screen.queryByText('Not quite')).toBeNull();
     expect(screen.getByRole('button', { name: 'Check answer' })).toBeTruthy();
@@ -230,7 +250,10 @@ describe('saved answers', () => {
 
   it('render stored text as text, never as markup', async () => {
     const typed = '<img src=x onerror="window.__pwned=1">kataib';
-    localStorage.setItem(PROGRESS_KEY, storedAnswer(questions.text, { type: 'text', value: typed }, { correct: false }));
+    localStorage.setItem(
+      PROGRESS_KEY,
+      storedAnswer(questions.text, { type: 'text', value: typed }, { correct: false }),
+    );
     await setup(questions.text);
     await vi.waitFor(() => expect(screen.getByRole('textbox')).toHaveProperty('value', typed));
     expect(document.querySelector('img')).toBeNull();

@@ -17,7 +17,11 @@ export function propsFor(question: Question, extra: Partial<QuestionProps> = {})
     evidence: { href: '/reports/report-a/#p2', label: 'Report A, paragraph 2' },
     paragraphs:
       question.type === 'evidence'
-        ? [1, 2, 3, 4, 5].map((n) => ({ n, preview: `Words that open paragraph ${n}…`, href: `/reports/report-a/#p${n}` }))
+        ? [1, 2, 3, 4, 5].map((n) => ({
+            n,
+            preview: `Words that open paragraph ${n}…`,
+            href: `/reports/report-a/#p${n}`,
+          }))
         : undefined,
     order: shownOrder(question),
     ...extra,
@@ -25,7 +29,11 @@ export function propsFor(question: Question, extra: Partial<QuestionProps> = {})
 }
 
 /** Progress as stored, holding one answer. */
-export function storedAnswer(question: Question, response: unknown, options: { hash?: string; correct?: boolean } = {}) {
+export function storedAnswer(
+  question: Question,
+  response: unknown,
+  options: { hash?: string; correct?: boolean } = {},
+) {
   const at = 1_700_000_000_000;
   return JSON.stringify({
     version: 1,

@@ -39,12 +39,11 @@ describe('anchorQuote', () => {
     expect(result).toMatchObject({
       ok: false,
       reason: 'ambiguous',
-      matches: [
-        at(1, 'a US official said'),
-        at(2, 'a US official said'),
-      ],
+      matches: [at(1, 'a US official said'), at(2, 'a US official said')],
     });
-    expect(result.ok === false && result.hint).toBe('it occurs 2 times, in paragraphs 2 and 3; add a prefix or suffix to pick one');
+    expect(result.ok === false && result.hint).toBe(
+      'it occurs 2 times, in paragraphs 2 and 3; add a prefix or suffix to pick one',
+    );
   });
 
   it('lets the prefix decide', () => {
@@ -111,7 +110,9 @@ describe('anchorQuote', () => {
 
     it('a hyphen where the report has an en-dash', () => {
       const result = anchorQuote(paragraphs, { exact: 'noted - since' });
-      expect(result.ok === false && result.hint).toBe('nearly found in paragraph 4, but the report uses an en-dash (\u2013) here');
+      expect(result.ok === false && result.hint).toBe(
+        'nearly found in paragraph 4, but the report uses an en-dash (\u2013) here',
+      );
     });
 
     it('different capital letters', () => {

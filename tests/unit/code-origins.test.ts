@@ -18,7 +18,14 @@ function mapOf(points: Array<[number, number, string | null]>): string {
 describe('textBySource', () => {
   it('gives each source the bytes from its mapping up to the next one, across lines', () => {
     const code = 'let a=1;let b=2;\nlet c=3;';
-    const texts = textBySource(code, mapOf([[1, 0, 'src/a.ts'], [1, 8, 'src/b.ts'], [2, 0, 'src/a.ts']]));
+    const texts = textBySource(
+      code,
+      mapOf([
+        [1, 0, 'src/a.ts'],
+        [1, 8, 'src/b.ts'],
+        [2, 0, 'src/a.ts'],
+      ]),
+    );
     expect(texts.get('src/a.ts')).toBe('let a=1;let c=3;');
     expect(texts.get('src/b.ts')).toBe('let b=2;\n');
     expect([...texts.values()].join('').length).toBe(code.length);
@@ -26,7 +33,13 @@ describe('textBySource', () => {
 
   it('puts bytes before the first mapping, and under a mapping without a source, in UNMAPPED', () => {
     const code = '/*x*/f();`<p>`;';
-    const texts = textBySource(code, mapOf([[1, 5, 'src/f.ts'], [1, 9, null]]));
+    const texts = textBySource(
+      code,
+      mapOf([
+        [1, 5, 'src/f.ts'],
+        [1, 9, null],
+      ]),
+    );
     expect(texts.get(UNMAPPED)).toBe('/*x*/`<p>`;');
     expect(texts.get('src/f.ts')).toBe('f();');
   });
@@ -38,8 +51,17 @@ describe('textBySource', () => {
 
 describe('groupTexts', () => {
   it('joins the texts of the sources that share a group', () => {
-    const texts: Array<[string, string]> = [['node_modules/svelte/a.js', 'aa'], ['src/x.ts', 'x'], ['node_modules/svelte/b.js', 'b']];
+    const texts: Array<[string, string]> = [
+      ['node_modules/svelte/a.js', 'aa'],
+      ['src/x.ts', 'x'],
+      ['node_modules/svelte/b.js', 'b'],
+    ];
     const groups = groupTexts(texts, (source) => (source.includes('svelte') ? 'Svelte' : 'ours'));
-    expect(groups).toEqual(new Map([['Svelte', 'aab'], ['ours', 'x']]));
+    expect(groups).toEqual(
+      new Map([
+        ['Svelte', 'aab'],
+        ['ours', 'x'],
+      ]),
+    );
   });
 });

@@ -21,25 +21,75 @@ describe('lessons and quizzes: every authoring mistake in one broken course', ()
   it('reports each mistake once, with file, line, item and message', () => {
     expectProblems(problems, [
       // Question shapes (the schema, with the question's line and name)
-      [types, 14, 'question "bad-type"', '"singel" is not a question type; the types are single, truefalse, multiple, ordering, matching, numeric, text, evidence, attribution'],
+      [
+        types,
+        14,
+        'question "bad-type"',
+        '"singel" is not a question type; the types are single, truefalse, multiple, ordering, matching, numeric, text, evidence, attribution',
+      ],
       [types, 24, 'question "no-correct"', 'a single-choice question needs one option marked correct: true; none is'],
-      [types, 34, 'question "two-correct"', 'a single-choice question has exactly one correct option, but a, b are marked correct'],
+      [
+        types,
+        34,
+        'question "two-correct"',
+        'a single-choice question has exactly one correct option, but a, b are marked correct',
+      ],
       [types, 47, 'question "order-dupes"', 'item id "first" appears twice'],
       [types, 59, 'question "unequal"', 'left has 3 entries and right has 2: give both sides the same number'],
       [types, 62, 'question "unequal"', 'right "r2" is already paired with "l2"'],
       [types, 71, 'question "negative-tolerance"', 'tolerance is how far off an answer may be: 0 or more'],
       [types, 82, 'question "misspelt-field"', 'unknown field "corect"'],
       // Ids the progress store refuses
-      [types, 92, 'question "reserved-option"', 'the option id "constructor" is a name students\' saved progress cannot hold'],
-      [types, 102, 'question "reserved-left"', 'the left id "__proto__" is a name students\' saved progress cannot hold'],
-      [types, 106, 'question "reserved-left"', 'the right id "prototype" is a name students\' saved progress cannot hold'],
+      [
+        types,
+        92,
+        'question "reserved-option"',
+        'the option id "constructor" is a name students\' saved progress cannot hold',
+      ],
+      [
+        types,
+        102,
+        'question "reserved-left"',
+        'the left id "__proto__" is a name students\' saved progress cannot hold',
+      ],
+      [
+        types,
+        106,
+        'question "reserved-left"',
+        'the right id "prototype" is a name students\' saved progress cannot hold',
+      ],
       // Question ids are unique across every quiz, within one file too
-      [types, 4, 'question "fine-one"', 'the question id "fine-one" is already used by the question at content/quizzes/q-links.yaml:86'],
-      [types, 111, 'question "fine-one"', 'the question id "fine-one" is already used by the question at content/quizzes/q-links.yaml:86'],
+      [
+        types,
+        4,
+        'question "fine-one"',
+        'the question id "fine-one" is already used by the question at content/quizzes/q-links.yaml:86',
+      ],
+      [
+        types,
+        111,
+        'question "fine-one"',
+        'the question id "fine-one" is already used by the question at content/quizzes/q-links.yaml:86',
+      ],
       // Evidence
-      [links, 11, 'question "past-the-end"', 'its evidence points at paragraph 9 of source "report-x", which has 3 paragraphs'],
-      [links, 20, 'question "answer-past-the-end"', 'its answer is paragraph 7 of source "report-x", which has 3 paragraphs'],
-      [links, 23, 'question "answer-past-the-end"', 'its feedback is for paragraph 8 of source "report-x", which has 3 paragraphs'],
+      [
+        links,
+        11,
+        'question "past-the-end"',
+        'its evidence points at paragraph 9 of source "report-x", which has 3 paragraphs',
+      ],
+      [
+        links,
+        20,
+        'question "answer-past-the-end"',
+        'its answer is paragraph 7 of source "report-x", which has 3 paragraphs',
+      ],
+      [
+        links,
+        23,
+        'question "answer-past-the-end"',
+        'its feedback is for paragraph 8 of source "report-x", which has 3 paragraphs',
+      ],
       [links, 33, 'question "bad-topic"', 'links to topic "basez", which does not exist'],
       [links, 41, 'question "bad-note"', 'links to note "no-injury", which does not exist'],
       [links, 49, 'question "bad-term"', 'links to term "drones", which does not exist'],
@@ -48,17 +98,37 @@ describe('lessons and quizzes: every authoring mistake in one broken course', ()
       [links, 72, 'question "bad-source"', 'links to source "report-y", which does not exist'],
       [links, 75, 'question "bad-source"', 'links to source "report-z", which does not exist'],
       // Objectives
-      [links, 80, 'question "wrong-objective"', 'its objective "obj-c" is not an objective of lesson "lesson-one", which places this quiz'],
+      [
+        links,
+        80,
+        'question "wrong-objective"',
+        'its objective "obj-c" is not an objective of lesson "lesson-one", which places this quiz',
+      ],
       ['content/lessons/lesson-three.mdx', 9, 'lesson "lesson-three"', 'no question assesses the objective "obj-e"'],
       [lessonTwo, 9, 'lesson "lesson-two"', 'the objective id "obj-c" appears twice'],
       // Quizzes and where lessons place them
-      ['content/quizzes/misnamed.yaml', 1, 'quiz "misnamed-quiz"', 'the quiz\'s id "misnamed-quiz" differs from its file name "misnamed"'],
-      ['content/quizzes/orphan.yaml', 1, 'quiz "orphan"', 'quiz "orphan" is placed in no lesson, so no student will see it'],
+      [
+        'content/quizzes/misnamed.yaml',
+        1,
+        'quiz "misnamed-quiz"',
+        'the quiz\'s id "misnamed-quiz" differs from its file name "misnamed"',
+      ],
+      [
+        'content/quizzes/orphan.yaml',
+        1,
+        'quiz "orphan"',
+        'quiz "orphan" is placed in no lesson, so no student will see it',
+      ],
       [lessonTwo, 21, 'lesson "lesson-two"', 'quiz "twice" is already placed at content/lessons/lesson-one.mdx:21'],
       [lessonTwo, 23, 'lesson "lesson-two"', '<Quiz id="q-link" /> places a quiz that does not exist'],
       [lessonTwo, 25, 'lesson "lesson-two"', 'a <Quiz /> tag has no id="…"'],
       // Lessons
-      [lessonTwo, 3, 'lesson "lesson-two"', 'order 1 is also the order of lesson "lesson-one" (content/lessons/lesson-one.mdx:3)'],
+      [
+        lessonTwo,
+        3,
+        'lesson "lesson-two"',
+        'order 1 is also the order of lesson "lesson-one" (content/lessons/lesson-one.mdx:3)',
+      ],
       [lessonOne, 11, 'lesson "lesson-one"', 'links to source "report-q", which does not exist'],
       [lessonOne, 12, 'lesson "lesson-one"', 'links to topic "basis", which does not exist'],
       // Sources and the timeline
@@ -72,15 +142,25 @@ describe('lessons and quizzes: every authoring mistake in one broken course', ()
   });
 
   it('gives fixes that say what to do', () => {
-    expect(fixFor(types, 14)).toBe('use one of: single, truefalse, multiple, ordering, matching, numeric, text, evidence, attribution');
-    expect(fixFor(links, 11)).toBe('use a paragraph from 1 to 3: the numbers are shown beside each paragraph of /reports/report-x/');
+    expect(fixFor(types, 14)).toBe(
+      'use one of: single, truefalse, multiple, ordering, matching, numeric, text, evidence, attribution',
+    );
+    expect(fixFor(links, 11)).toBe(
+      'use a paragraph from 1 to 3: the numbers are shown beside each paragraph of /reports/report-x/',
+    );
     expect(fixFor(links, 41)).toMatch(/^did you mean "no-injuries"\?/);
-    expect(fixFor(links, 80)).toBe('did you mean "obj-a"? use one of obj-a, obj-b (from content/lessons/lesson-one.mdx), or add the objective there');
+    expect(fixFor(links, 80)).toBe(
+      'did you mean "obj-a"? use one of obj-a, obj-b (from content/lessons/lesson-one.mdx), or add the objective there',
+    );
     expect(fixFor(lessonTwo, 23)).toMatch(/^did you mean "q-links"\?.*create content\/quizzes\/q-link\.yaml$/);
     expect(fixFor(lessonTwo, 3)).toBe('give each lesson its own order; 4 is free');
-    expect(fixFor('content/quizzes/misnamed.yaml', 1)).toMatch(/set id: misnamed, or rename the file to misnamed-quiz\.yaml/);
+    expect(fixFor('content/quizzes/misnamed.yaml', 1)).toMatch(
+      /set id: misnamed, or rename the file to misnamed-quiz\.yaml/,
+    );
     expect(fixFor('content/quizzes/orphan.yaml', 1)).toMatch(/add <Quiz id="orphan" \/> to the body of the lesson/);
-    expect(fixFor('content/lessons/lesson-three.mdx', 9)).toBe('set objective: obj-e on a question in content/quizzes/q-three.yaml, or remove the objective');
+    expect(fixFor('content/lessons/lesson-three.mdx', 9)).toBe(
+      'set objective: obj-e on a question in content/quizzes/q-three.yaml, or remove the objective',
+    );
     expect(fixFor(types, 82)).toMatch(/check the spelling of "corect"/);
     expect(fixFor(types, 24)).toBe('add correct: true to the one right option');
     expect(fixFor(types, 34)).toBe('keep correct: true on one option only, or make the question type: multiple');
@@ -115,7 +195,12 @@ describe('lessons and quizzes: targeted cases', () => {
     root = copyOfFixture('content-valid');
     editQuiz('id: q1-where-base', 'id: q1-who-said-drone');
     expectProblems(checkContentFolder(root), [
-      ['content/quizzes/q1.yaml', 32, 'question "q1-who-said-drone"', 'the question id "q1-who-said-drone" is already used by the question at content/quizzes/q1.yaml:4'],
+      [
+        'content/quizzes/q1.yaml',
+        32,
+        'question "q1-who-said-drone"',
+        'the question id "q1-who-said-drone" is already used by the question at content/quizzes/q1.yaml:4',
+      ],
     ]);
   });
 
@@ -123,7 +208,12 @@ describe('lessons and quizzes: targeted cases', () => {
     root = copyOfFixture('content-valid');
     editQuiz('id: q1-term', 'id: constructor');
     expectProblems(checkContentFolder(root), [
-      ['content/quizzes/q1.yaml', 50, 'question "constructor"', 'the question id "constructor" is a name students\' saved progress cannot hold'],
+      [
+        'content/quizzes/q1.yaml',
+        50,
+        'question "constructor"',
+        'the question id "constructor" is a name students\' saved progress cannot hold',
+      ],
     ]);
   });
 
@@ -134,7 +224,12 @@ describe('lessons and quizzes: targeted cases', () => {
     editQuiz('id: q1-where-base', 'id: q1-base-country');
     const problems = checkContentFolder(root);
     expectProblems(problems, [
-      ['content/quizzes/q1.yaml', 32, 'question "q1-base-country"', 'question "q1-base-country" looks like "q1-where-base" renamed: students\' answers to "q1-where-base" will no longer count'],
+      [
+        'content/quizzes/q1.yaml',
+        32,
+        'question "q1-base-country"',
+        'question "q1-base-country" looks like "q1-where-base" renamed: students\' answers to "q1-where-base" will no longer count',
+      ],
     ]);
     expect(problems[0].severity).toBe('warning');
     expect(problems[0].fix).toBe('keep the old id "q1-where-base", or run npm run check -- --update-ids to accept');
@@ -142,7 +237,9 @@ describe('lessons and quizzes: targeted cases', () => {
     // A warning is printed but lets the build through.
     const logger = { info: vi.fn(), warn: vi.fn(), error: vi.fn(), debug: vi.fn() };
     const hook = contentCheck({ root }).hooks['astro:config:setup']!;
-    expect(() => hook({ command: 'build', logger, config: { root: new URL('file:///nowhere/') } } as never)).not.toThrow();
+    expect(() =>
+      hook({ command: 'build', logger, config: { root: new URL('file:///nowhere/') } } as never),
+    ).not.toThrow();
     expect(logger.warn.mock.calls[0][0]).toContain('content/quizzes/q1.yaml:32  question "q1-base-country"  (warning)');
     expect(logger.warn.mock.calls[0][0]).toContain('1 warning in 1 file');
 
@@ -163,7 +260,10 @@ describe('lessons and quizzes: targeted cases', () => {
   it('warns when a question moves to another lesson, since answers are saved per lesson', () => {
     root = copyOfFixture('content-valid');
     updateQuestionIds(root);
-    renameSync(join(root, 'content/lessons/reading-the-reports.mdx'), join(root, 'content/lessons/reading-closely.mdx'));
+    renameSync(
+      join(root, 'content/lessons/reading-the-reports.mdx'),
+      join(root, 'content/lessons/reading-closely.mdx'),
+    );
     const problems = checkContentFolder(root);
     expect(problems).toHaveLength(6);
     expect(problems.every(isWarning)).toBe(true);
@@ -171,7 +271,8 @@ describe('lessons and quizzes: targeted cases', () => {
       file: 'content/quizzes/q1.yaml',
       line: 4,
       item: 'question "q1-who-said-drone"',
-      message: 'question "q1-who-said-drone" moved from lesson "reading-the-reports" to lesson "reading-closely": students\' answers, saved under lesson "reading-the-reports", will no longer count',
+      message:
+        'question "q1-who-said-drone" moved from lesson "reading-the-reports" to lesson "reading-closely": students\' answers, saved under lesson "reading-the-reports", will no longer count',
     });
   });
 
@@ -183,12 +284,17 @@ describe('lessons and quizzes: targeted cases', () => {
     ]);
   });
 
-  it('writes the manifest sorted, with each question\'s hash and lesson', () => {
+  it("writes the manifest sorted, with each question's hash and lesson", () => {
     root = copyOfFixture('content-valid');
     updateQuestionIds(root);
-    const written = JSON.parse(readFileSync(join(root, manifestFile), 'utf8')) as { questions: Record<string, { hash: string; lesson: string }> };
+    const written = JSON.parse(readFileSync(join(root, manifestFile), 'utf8')) as {
+      questions: Record<string, { hash: string; lesson: string }>;
+    };
     expect(Object.keys(written.questions)).toEqual([...Object.keys(written.questions)].sort());
-    expect(written.questions['q1-where-base']).toEqual({ hash: expect.stringMatching(/^[0-9a-z]{1,11}$/), lesson: 'reading-the-reports' });
+    expect(written.questions['q1-where-base']).toEqual({
+      hash: expect.stringMatching(/^[0-9a-z]{1,11}$/),
+      lesson: 'reading-the-reports',
+    });
   });
 });
 
@@ -239,7 +345,9 @@ describe('npm run check (scripts/check.ts on Node 24)', () => {
   it('prints every problem and a summary, and fails on errors', () => {
     const result = run('--root', fixture('content-quizzes-broken'));
     expect(result.status).toBe(1);
-    expect(result.stdout).toContain('content/quizzes/q-links.yaml:11  question "past-the-end"\n  its evidence points at paragraph 9');
+    expect(result.stdout).toContain(
+      'content/quizzes/q-links.yaml:11  question "past-the-end"\n  its evidence points at paragraph 9',
+    );
     expect(result.stdout).toMatch(/Summary\n {2}content: 36 errors in 9 files\n {2}types: {3}skipped/);
     expect(result.stdout).toContain('Check failed.');
   });

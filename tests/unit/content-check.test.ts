@@ -20,16 +20,31 @@ describe('content check on fixture trees', () => {
     expectProblems(problems, [
       [notes, 5, 'note "not-there"', 'the quote "a cruise missile" is not in source "report-x"'],
       [notes, 11, 'note "twice"', 'the quote "a US official said" occurs 2 times in source "report-x"'],
-      [notes, 23, 'note "launched-at"', 'its quote overlaps the quote of note "drone-launch" (content/annotations/report-x.yaml:17)'],
+      [
+        notes,
+        23,
+        'note "launched-at"',
+        'its quote overlaps the quote of note "drone-launch" (content/annotations/report-x.yaml:17)',
+      ],
       [notes, 33, 'note "bad-links"', 'links to topic "basez", which does not exist'],
       [notes, 34, 'note "bad-links"', 'links to term "drones", which does not exist'],
       [notes, 35, 'note "bad-links"', 'links to event "rocket-atack", which does not exist'],
       [notes, 36, 'note "bad-links"', 'links to place "ain-el-asad", which does not exist'],
       [notes, 37, 'note "bad-links"', 'links to reference "ref-three", which does not exist'],
-      [notes, 38, 'note "drone-launch"', 'the id "drone-launch" is already used by the note at content/annotations/report-x.yaml:15'],
+      [
+        notes,
+        38,
+        'note "drone-launch"',
+        'the id "drone-launch" is already used by the note at content/annotations/report-x.yaml:15',
+      ],
       [notes, 47, 'note "bad-kind"', /^notes\[6\]\.kind: .*"background"/],
       [notes, 52, 'note "straight-quotes"', 'the report uses a curly closing quote (\u201d) here'],
-      ['content/annotations/report-z.yaml', 1, 'annotations for "report-z"', 'links to source "report-z", which does not exist'],
+      [
+        'content/annotations/report-z.yaml',
+        1,
+        'annotations for "report-z"',
+        'links to source "report-z", which does not exist',
+      ],
       ['content/glossary.yaml', 6, 'term "drone"', 'the id "drone" is already used by the term on line 1'],
       ['content/glossary.yaml', 10, 'term "Militia_Group"', 'id: use lower-case letters'],
       ['content/glossary.yaml', 10, 'term "Militia_Group"', '"definition" is missing'],
@@ -40,7 +55,8 @@ describe('content check on fixture trees', () => {
 
   it('gives fixes that say what to do', () => {
     const problems = checkContentFolder(fixture('content-broken'));
-    const fixFor = (item: string, text: string) => problems.find((p) => p.item === item && p.message.includes(text))?.fix;
+    const fixFor = (item: string, text: string) =>
+      problems.find((p) => p.item === item && p.message.includes(text))?.fix;
     expect(fixFor('note "twice"', 'occurs')).toBe('add a prefix or suffix: it occurs in paragraphs 1 and 2');
     expect(fixFor('note "straight-quotes"', 'quote')).toBe('copy the words exactly from paragraph 3');
     expect(fixFor('note "bad-links"', 'place')).toMatch(/did you mean "ain-al-asad"\?.*content\/places\.yaml/);
@@ -94,7 +110,14 @@ describe('formatProblems', () => {
 
   it('prints errors before warnings, marks warnings, and counts both', () => {
     const text = formatProblems([
-      { file: 'content/a.yaml', line: 1, item: 'question "q"', message: 'looks renamed', fix: 'keep it', severity: 'warning' },
+      {
+        file: 'content/a.yaml',
+        line: 1,
+        item: 'question "q"',
+        message: 'looks renamed',
+        fix: 'keep it',
+        severity: 'warning',
+      },
       { file: 'content/z.yaml', line: 5, message: 'broken', fix: 'mend it' },
     ]);
     expect(text).toBe(
@@ -147,7 +170,11 @@ describe('the Astro integration', () => {
       const logger = fakeLogger();
       const hooks = integration.hooks;
       expect(() =>
-        hooks['astro:config:setup']!({ command: 'dev', logger, config: { root: new URL('file:///nowhere/') } } as never),
+        hooks['astro:config:setup']!({
+          command: 'dev',
+          logger,
+          config: { root: new URL('file:///nowhere/') },
+        } as never),
       ).not.toThrow();
       expect(logger.error).not.toHaveBeenCalled();
 
@@ -156,7 +183,10 @@ describe('the Astro integration', () => {
       expect(watcher.add).toHaveBeenCalledWith(join(root, 'content'));
 
       const glossary = join(root, 'content/glossary.yaml');
-      writeFileSync(glossary, '- id: drone\n  term: "Drone"\n  definition: "x"\n  topic: nowhere\n  cites: [ref-one]\n');
+      writeFileSync(
+        glossary,
+        '- id: drone\n  term: "Drone"\n  definition: "x"\n  topic: nowhere\n  cites: [ref-one]\n',
+      );
       watcher.emit('all', 'change', join(root, 'src/unrelated.ts'));
       watcher.emit('all', 'change', glossary);
       await vi.waitFor(() => expect(logger.error).toHaveBeenCalledTimes(1));

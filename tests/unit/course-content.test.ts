@@ -55,7 +55,8 @@ const countBy = <T>(list: readonly T[], key: (t: T) => string) =>
 function courseProblems(course: Course): string[] {
   const problems: string[] = [];
   for (const { question, quiz, lessons } of course.questions) {
-    if (lessons.length !== 1) problems.push(`question ${question.id} (quiz ${quiz}) is placed in ${lessons.length} lessons, not 1`);
+    if (lessons.length !== 1)
+      problems.push(`question ${question.id} (quiz ${quiz}) is placed in ${lessons.length} lessons, not 1`);
   }
   for (const lesson of course.lessons) {
     const { objectives } = lesson.data;
@@ -71,7 +72,8 @@ function courseProblems(course: Course): string[] {
   }
   const orders = course.lessons.map((l) => l.data.order).sort((a, b) => a - b);
   const expected = course.lessons.map((_, i) => i + 1);
-  if (orders.join() !== expected.join()) problems.push(`lesson orders are ${orders.join(', ')}, not ${expected.join(', ')}`);
+  if (orders.join() !== expected.join())
+    problems.push(`lesson orders are ${orders.join(', ')}, not ${expected.join(', ')}`);
 
   const questions = course.questions.map((q) => q.question);
   if (questions.length < MIN_QUESTIONS) problems.push(`${questions.length} questions, fewer than ${MIN_QUESTIONS}`);
@@ -89,8 +91,7 @@ function courseProblems(course: Course): string[] {
 
 /** The earliest and latest day (in days since 1970) a date point can mean: "2003" is 1 Jan–31 Dec 2003. */
 const earliest = (p: DatePoint) => Date.UTC(p.year, (p.month ?? 1) - 1, p.day ?? 1) / 86_400_000;
-const latest = (p: DatePoint) =>
-  p.day !== undefined ? earliest(p) : Date.UTC(p.year, p.month ?? 12, 0) / 86_400_000; // day 0 = last of the month before
+const latest = (p: DatePoint) => (p.day !== undefined ? earliest(p) : Date.UTC(p.year, p.month ?? 12, 0) / 86_400_000); // day 0 = last of the month before
 
 /**
  * The timeline file is written oldest first, but an event known only to a month or a year ("2003/2007",
@@ -108,14 +109,17 @@ function timelineProblems(events: Course['events']): string[] {
   for (const event of events) {
     const parsed = parseEventDate(event.date);
     if (!parsed.ok) problems.push(`event ${event.id}: ${parsed.error}`);
-    else if (parsed.end && compareDatePoints(parsed.start, parsed.end) > 0) problems.push(`event ${event.id} ends before it starts`);
+    else if (parsed.end && compareDatePoints(parsed.start, parsed.end) > 0)
+      problems.push(`event ${event.id} ends before it starts`);
     else dated.push({ id: event.id, when: parsed });
   }
   const last = (e: (typeof dated)[number]) => e.when.end ?? e.when.start;
   dated.forEach((before, i) => {
     for (const after of dated.slice(i + 1)) {
       if (latest(last(after)) < earliest(before.when.start)) {
-        problems.push(`event ${after.id} (${isoSpan(after.when)}) is listed after ${before.id} (${isoSpan(before.when)}), which came later`);
+        problems.push(
+          `event ${after.id} (${isoSpan(after.when)}) is listed after ${before.id} (${isoSpan(before.when)}), which came later`,
+        );
       }
       const order = compareDatePoints(before.when.start, after.when.start);
       if (order > 0 && before.when.precision === 'day' && after.when.precision === 'day') {
@@ -129,7 +133,11 @@ function timelineProblems(events: Course['events']): string[] {
   return problems;
 }
 
-const isoSpan = (d: EventDate) => [d.start, d.end].filter((p) => p).map((p) => [p!.year, p!.month, p!.day].filter((n) => n).join('-')).join('/');
+const isoSpan = (d: EventDate) =>
+  [d.start, d.end]
+    .filter((p) => p)
+    .map((p) => [p!.year, p!.month, p!.day].filter((n) => n).join('-'))
+    .join('/');
 
 /** The page's order: a stable sort on the start, as getEventsInOrder does. */
 function pageOrder(events: Course['events']): string[] {
@@ -167,7 +175,10 @@ describe('the course in content/', () => {
     console.log(
       [
         table('Questions per lesson', [...perLesson, ['total', questions.length]]),
-        table('Questions per type', questionTypes.map((t): [string, number] => [t, byType.get(t) ?? 0])),
+        table(
+          'Questions per type',
+          questionTypes.map((t): [string, number] => [t, byType.get(t) ?? 0]),
+        ),
         table('Questions per level', [...byLevel].sort()),
       ].join('\n'),
     );
@@ -219,7 +230,9 @@ describe('the course rules catch a broken course', () => {
     for (const q of broken.questions) q.question.level = 'recall';
     broken.questions[0]!.lessons.push('another-lesson');
     const problems = courseProblems(broken);
-    expect(problems).toContain(`question ${broken.questions[0]!.question.id} (quiz ${broken.questions[0]!.quiz}) is placed in 2 lessons, not 1`);
+    expect(problems).toContain(
+      `question ${broken.questions[0]!.question.id} (quiz ${broken.questions[0]!.quiz}) is placed in 2 lessons, not 1`,
+    );
     expect(problems).toContain('44 questions, fewer than 45');
     expect(problems).toContain('0 of 44 questions are level: understanding, fewer than a third');
   });
@@ -239,9 +252,17 @@ describe('the course rules catch a broken course', () => {
       'events b and c are exact days listed out of date order',
       'events e and f start together; list the one that ends first first',
     ]);
-    expect(timelineProblems([{ id: 'year', date: '2003/2007' }, { id: 'day', date: '2003-04-09' }])).toEqual([]);
-    expect(timelineProblems([{ id: 'late', date: '2008' }, { id: 'early', date: '2003-04-09' }])).toEqual([
-      'event early (2003-4-9) is listed after late (2008), which came later',
-    ]);
+    expect(
+      timelineProblems([
+        { id: 'year', date: '2003/2007' },
+        { id: 'day', date: '2003-04-09' },
+      ]),
+    ).toEqual([]);
+    expect(
+      timelineProblems([
+        { id: 'late', date: '2008' },
+        { id: 'early', date: '2003-04-09' },
+      ]),
+    ).toEqual(['event early (2003-4-9) is listed after late (2008), which came later']);
   });
 });

@@ -61,7 +61,7 @@ describe('ordering', () => {
     expect(compareDatePoints(point('2024-04-21'), point('2024-04-22'))).toBeLessThan(0);
   });
 
-  it('compareCertainOrder orders only what is certain, so a stable sort keeps the author\'s placing', () => {
+  it("compareCertainOrder orders only what is certain, so a stable sort keeps the author's placing", () => {
     expect(compareCertainOrder(point('2003'), point('2003-03-20'))).toBe(0);
     expect(compareCertainOrder(point('2023-10'), point('2023-10-07'))).toBe(0);
     expect(compareCertainOrder(point('2023-10'), point('2023-11-01'))).toBeLessThan(0);

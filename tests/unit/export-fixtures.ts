@@ -50,11 +50,27 @@ export const nastyQuestions: Question[] = [
     ],
     pairs: { l1: 'r2', l2: 'r3', l3: 'r1' },
   }),
-  nasty(raw.numeric, { id: 'nasty-numeric', prompt: `How many: ${NASTY}?`, answer: 2.5, tolerance: 0.5, unit: 'km {approx}' }),
+  nasty(raw.numeric, {
+    id: 'nasty-numeric',
+    prompt: `How many: ${NASTY}?`,
+    answer: 2.5,
+    tolerance: 0.5,
+    unit: 'km {approx}',
+  }),
   nasty(raw.numeric, { id: 'exact-numeric', answer: -3, tolerance: 0, unit: undefined }),
   nasty(raw.text, { id: 'nasty-text', accept: [`KH = ${NASTY}`, 'K:H', '{Kataib}'] }),
-  nasty(raw.evidence, { id: 'nasty-evidence', claim: `Claim: ${NASTY}`, paragraphs: [1, 3], feedback: { '2': `Not 2 ${NASTY}` } }),
-  nasty(raw.attribution, { id: 'nasty-attribution', statement: `Said ${NASTY}`, answer: 'b', feedback: { a: 'A#', neither: '~n' } }),
+  nasty(raw.evidence, {
+    id: 'nasty-evidence',
+    claim: `Claim: ${NASTY}`,
+    paragraphs: [1, 3],
+    feedback: { '2': `Not 2 ${NASTY}` },
+  }),
+  nasty(raw.attribution, {
+    id: 'nasty-attribution',
+    statement: `Said ${NASTY}`,
+    answer: 'b',
+    feedback: { a: 'A#', neither: '~n' },
+  }),
   nasty(raw.single, { id: 'topic-evidence', evidence: { topic: 'gaza-link' } }),
   nasty(raw.single, { id: 'note-evidence', evidence: { note: 'kalsu-note' } }),
 ];
@@ -85,7 +101,13 @@ export const course: ExportCourse = {
     { id: 'lesson-one', title: 'First: lesson', order: 1, objectives: [], quizzes: [quizzes[0]!] },
     { id: 'lesson-two', title: 'Second', order: 2, objectives: [], quizzes: [quizzes[1]!] },
   ],
-  names: { topic: { 'gaza-link': 'The Gaza link' }, term: {}, event: {}, place: {}, note: { 'kalsu-note': 'report-a' } },
+  names: {
+    topic: { 'gaza-link': 'The Gaza link' },
+    term: {},
+    event: {},
+    place: {},
+    note: { 'kalsu-note': 'report-a' },
+  },
 };
 
 export const exportable = nastyQuestions.filter((q) => q.type !== 'ordering');

@@ -38,7 +38,10 @@ describe('GIFT export', () => {
   });
 
   test('one category per lesson, under the course', () => {
-    expect(parsed.categories).toEqual(['$course$/top/Test // Course/Lesson 1. First: lesson', '$course$/top/Test // Course/Lesson 2. Second']);
+    expect(parsed.categories).toEqual([
+      '$course$/top/Test // Course/Lesson 1. First: lesson',
+      '$course$/top/Test // Course/Lesson 2. Second',
+    ]);
     expect(find('nasty-single').category).toContain('Lesson 1.');
     expect(find('nasty-numeric').category).toContain('Lesson 2.');
   });
@@ -47,7 +50,13 @@ describe('GIFT export', () => {
     for (const q of exportable) {
       const back = find(q.id);
       expect(back.generalFeedback, q.id).toBe(generalFeedback(q));
-      if (q.type === 'single' || q.type === 'multiple' || q.type === 'truefalse' || q.type === 'matching' || q.type === 'text') {
+      if (
+        q.type === 'single' ||
+        q.type === 'multiple' ||
+        q.type === 'truefalse' ||
+        q.type === 'matching' ||
+        q.type === 'text'
+      ) {
         expect(back.text, q.id).toBe(q.prompt);
       }
     }
@@ -58,7 +67,9 @@ describe('GIFT export', () => {
     const back = find(q.id);
     expect(back.type === 'multichoice' && back.single).toBe(true);
     if (back.type !== 'multichoice') return;
-    expect(back.answers).toEqual(q.options.map((o) => ({ text: o.text, weight: o.correct ? 100 : 0, feedback: o.feedback })));
+    expect(back.answers).toEqual(
+      q.options.map((o) => ({ text: o.text, weight: o.correct ? 100 : 0, feedback: o.feedback })),
+    );
   });
 
   test('multiple answers: right answers share 100%, each wrong one costs as much as a right one earns', () => {
@@ -78,15 +89,33 @@ describe('GIFT export', () => {
     expect([1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((n) => moodleWeight(100 / n))).toEqual([
       100, 50, 33.33333, 25, 20, 16.66667, 14.28571, 12.5, 11.11111, 10,
     ]);
-    const two = toGift({ ...course, lessons: [{ ...course.lessons[0]!, quizzes: [{ id: 'q', title: 'q', questions: [fixtureQuestions.multiple] }] }] });
+    const two = toGift({
+      ...course,
+      lessons: [{ ...course.lessons[0]!, quizzes: [{ id: 'q', title: 'q', questions: [fixtureQuestions.multiple] }] }],
+    });
     const back = parseGift(two.text).questions[0]!;
     expect(back.type === 'multichoice' && back.answers.map((a) => a.weight)).toEqual([50, 50, -50, -50]);
   });
 
   test('true/false: the answer, then feedback for a wrong answer and for a right one', () => {
-    expect(find('nasty-tf')).toMatchObject({ type: 'truefalse', answer: true, wrongFeedback: 'F: #1', rightFeedback: `T: ${NASTY}` });
-    expect(find('nasty-tf-false')).toMatchObject({ type: 'truefalse', answer: false, wrongFeedback: '', rightFeedback: 'right only' });
-    expect(find('plain-tf')).toMatchObject({ type: 'truefalse', answer: true, wrongFeedback: undefined, rightFeedback: undefined });
+    expect(find('nasty-tf')).toMatchObject({
+      type: 'truefalse',
+      answer: true,
+      wrongFeedback: 'F: #1',
+      rightFeedback: `T: ${NASTY}`,
+    });
+    expect(find('nasty-tf-false')).toMatchObject({
+      type: 'truefalse',
+      answer: false,
+      wrongFeedback: '',
+      rightFeedback: 'right only',
+    });
+    expect(find('plain-tf')).toMatchObject({
+      type: 'truefalse',
+      answer: true,
+      wrongFeedback: undefined,
+      rightFeedback: undefined,
+    });
   });
 
   test('matching: every pair, left to right', () => {
@@ -101,7 +130,12 @@ describe('GIFT export', () => {
   });
 
   test('numeric: answer and tolerance; the unit is said in the text', () => {
-    expect(find('nasty-numeric')).toMatchObject({ type: 'numerical', answer: 2.5, tolerance: 0.5, text: `How many: ${NASTY}? (answer in km {approx})` });
+    expect(find('nasty-numeric')).toMatchObject({
+      type: 'numerical',
+      answer: 2.5,
+      tolerance: 0.5,
+      text: `How many: ${NASTY}? (answer in km {approx})`,
+    });
     expect(find('exact-numeric')).toMatchObject({ type: 'numerical', answer: -3, tolerance: 0 });
   });
 
@@ -127,7 +161,9 @@ describe('GIFT export', () => {
 
   test('evidence: a single choice of the report’s paragraphs, by number and first words; any supporting one is right', () => {
     const back = find('nasty-evidence');
-    expect(back.text).toBe(`${fixtureQuestions.evidence.prompt}\n\nClaim: “Claim: ${NASTY}”\n\nRead Report A: https://course.test/reports/report-a/`);
+    expect(back.text).toBe(
+      `${fixtureQuestions.evidence.prompt}\n\nClaim: “Claim: ${NASTY}”\n\nRead Report A: https://course.test/reports/report-a/`,
+    );
     expect(back.type).toBe('multichoice');
     if (back.type !== 'multichoice') return;
     expect(back.answers).toHaveLength(sources[0]!.paragraphs.length);
@@ -143,7 +179,9 @@ describe('GIFT export', () => {
   });
 
   test('ordering is listed as skipped with a reason and left as a comment, never dropped silently', () => {
-    expect(exported.skipped).toEqual([{ id: 'nasty-ordering', type: 'ordering', reason: expect.stringMatching(/ordering/) }]);
+    expect(exported.skipped).toEqual([
+      { id: 'nasty-ordering', type: 'ordering', reason: expect.stringMatching(/ordering/) },
+    ]);
     expect(parsed.comments.some((c) => c.startsWith('skipped: ordering question "nasty-ordering"'))).toBe(true);
     expect(exported.text).not.toContain('::nasty-ordering::');
   });

@@ -12,7 +12,12 @@ import {
   termSchema,
   topicSchema,
 } from '../../src/schemas';
-import { contentExamples, questionExamples, type ExampleKind, type GuideExample } from '../../src/pages/instructors/_examples';
+import {
+  contentExamples,
+  questionExamples,
+  type ExampleKind,
+  type GuideExample,
+} from '../../src/pages/instructors/_examples';
 
 const schemas: Record<ExampleKind, z.ZodType> = {
   lesson: lessonSchema,
@@ -39,7 +44,9 @@ function data(example: GuideExample): unknown {
 }
 
 const all = [...contentExamples, ...questionExamples];
-const referenceIds = new Set((parse(readFileSync('content/references.yaml', 'utf8')) as { id: string }[]).map((r) => r.id));
+const referenceIds = new Set(
+  (parse(readFileSync('content/references.yaml', 'utf8')) as { id: string }[]).map((r) => r.id),
+);
 
 describe('instructor guide examples', () => {
   test.each(all.map((e) => [e.id, e] as const))('%s is valid against the real schema', (_, example) => {
@@ -52,13 +59,18 @@ describe('instructor guide examples', () => {
   });
 
   test('every reference an example cites exists in content/references.yaml', () => {
-    const cited = all.flatMap((e) => [...e.code.matchAll(/cites: \[([^\]]*)\]/g)].flatMap((m) => m[1]!.split(',').map((s) => s.trim())));
+    const cited = all.flatMap((e) =>
+      [...e.code.matchAll(/cites: \[([^\]]*)\]/g)].flatMap((m) => m[1]!.split(',').map((s) => s.trim())),
+    );
     expect(cited.length).toBeGreaterThan(0);
     expect(cited.filter((id) => !referenceIds.has(id))).toEqual([]);
   });
 
   test('a broken example would be caught', () => {
-    const broken = { ...questionExamples[0]!, code: questionExamples[0]!.code.replace('correct: true', 'corect: true') };
+    const broken = {
+      ...questionExamples[0]!,
+      code: questionExamples[0]!.code.replace('correct: true', 'corect: true'),
+    };
     expect(schemas.question.safeParse(data(broken)).success).toBe(false);
   });
 });

@@ -19,7 +19,11 @@ const children = (node: Element, name: string) => [...node.children].filter((c) 
 const all = (node: Document | Element, name: string) => [...node.getElementsByTagNameNS('*', name)];
 
 const { files, skipped } = toQtiFiles(course);
-const docs = new Map(Object.entries(files).filter(([path]) => path.endsWith('.xml')).map(([path, xml]) => [path, parseXml(xml, path)]));
+const docs = new Map(
+  Object.entries(files)
+    .filter(([path]) => path.endsWith('.xml'))
+    .map(([path, xml]) => [path, parseXml(xml, path)]),
+);
 const items = new Map(
   [...docs.values()].flatMap((doc) => all(doc, 'item')).map((item) => [item.getAttribute('ident')!, item] as const),
 );
@@ -31,15 +35,29 @@ const itemOf = (id: string) => {
   return item;
 };
 const metadata = (item: Element) =>
-  Object.fromEntries(all(item, 'qtimetadatafield').map((f) => [all(f, 'fieldlabel')[0]!.textContent, all(f, 'fieldentry')[0]!.textContent]));
+  Object.fromEntries(
+    all(item, 'qtimetadatafield').map((f) => [
+      all(f, 'fieldlabel')[0]!.textContent,
+      all(f, 'fieldentry')[0]!.textContent,
+    ]),
+  );
 const labelText = (item: Element) =>
-  new Map(all(item, 'response_label').map((label) => [label.getAttribute('ident')!, htmlText(all(label, 'mattext')[0]?.textContent ?? '')]));
+  new Map(
+    all(item, 'response_label').map((label) => [
+      label.getAttribute('ident')!,
+      htmlText(all(label, 'mattext')[0]?.textContent ?? ''),
+    ]),
+  );
 
 /** The responses that set SCORE to 100, read from resprocessing (each respcondition is one way to be right). */
 function fullMarks(item: Element): string[][] {
   return all(item, 'respcondition')
     .filter((c) => children(c, 'setvar').some((s) => s.getAttribute('action') === 'Set' && s.textContent === '100'))
-    .map((c) => all(c, 'varequal').filter((v) => v.parentElement?.localName !== 'not').map((v) => v.textContent!));
+    .map((c) =>
+      all(c, 'varequal')
+        .filter((v) => v.parentElement?.localName !== 'not')
+        .map((v) => v.textContent!),
+    );
 }
 
 describe('QTI package', () => {
@@ -56,11 +74,21 @@ describe('QTI package', () => {
     const resources = all(manifest, 'resource');
     expect(resources.map((r) => r.getAttribute('type'))).toEqual(quizzes.map(() => 'imsqti_xmlv1p2'));
     expect(resources.map((r) => all(r, 'file')[0]!.getAttribute('href'))).toEqual(quizzes.map(assessmentPath));
-    for (const path of quizzes.map(assessmentPath)) expect(all(docs.get(path)!, 'questestinterop')[0]!.namespaceURI).toBe(QTI_NS);
+    for (const path of quizzes.map(assessmentPath))
+      expect(all(docs.get(path)!, 'questestinterop')[0]!.namespaceURI).toBe(QTI_NS);
   });
 
   test('one item per exported question, with Canvas question types', () => {
-    expect([...items.keys()].sort()).toEqual(exportable.map((q) => itemIdent(quizzes.find((z) => z.questions.some((x) => x.id === q.id))!, q.id)).sort());
+    expect([...items.keys()].sort()).toEqual(
+      exportable
+        .map((q) =>
+          itemIdent(
+            quizzes.find((z) => z.questions.some((x) => x.id === q.id))!,
+            q.id,
+          ),
+        )
+        .sort(),
+    );
     const expected: Partial<Record<Question['type'], string>> = {
       single: 'multiple_choice_question',
       truefalse: 'true_false_question',
@@ -76,8 +104,12 @@ describe('QTI package', () => {
 
   test('question text and choices survive escaping', () => {
     const single = itemOf('nasty-single');
-    expect(htmlText(all(all(single, 'presentation')[0]!, 'mattext')[0]!.textContent!)).toBe(questionOf('nasty-single').prompt);
-    expect([...labelText(single).values()]).toEqual((questionOf('nasty-single') as Extract<Question, { type: 'single' }>).options.map((o) => o.text));
+    expect(htmlText(all(all(single, 'presentation')[0]!, 'mattext')[0]!.textContent!)).toBe(
+      questionOf('nasty-single').prompt,
+    );
+    expect([...labelText(single).values()]).toEqual(
+      (questionOf('nasty-single') as Extract<Question, { type: 'single' }>).options.map((o) => o.text),
+    );
   });
 
   test('single, attribution and evidence: the right choice(s) score 100', () => {
@@ -94,7 +126,9 @@ describe('QTI package', () => {
     for (const id of ['nasty-tf', 'nasty-tf-false']) {
       const item = itemOf(id);
       const answer = (questionOf(id) as Extract<Question, { type: 'truefalse' }>).answer;
-      expect(fullMarks(item).map((r) => r.map((ident) => labelText(item).get(ident)))).toEqual([[answer ? 'True' : 'False']]);
+      expect(fullMarks(item).map((r) => r.map((ident) => labelText(item).get(ident)))).toEqual([
+        [answer ? 'True' : 'False'],
+      ]);
     }
   });
 
@@ -103,7 +137,9 @@ describe('QTI package', () => {
     const q = questionOf('nasty-multiple') as Extract<Question, { type: 'multiple' }>;
     const labels = labelText(item);
     expect(all(item, 'response_lid')[0]!.getAttribute('rcardinality')).toBe('Multiple');
-    expect(fullMarks(item).map((r) => r.map((id) => labels.get(id)))).toEqual([q.options.filter((o) => o.correct).map((o) => o.text)]);
+    expect(fullMarks(item).map((r) => r.map((id) => labels.get(id)))).toEqual([
+      q.options.filter((o) => o.correct).map((o) => o.text),
+    ]);
     const excluded = all(item, 'not').map((n) => labels.get(all(n, 'varequal')[0]!.textContent!));
     expect(excluded).toEqual(q.options.filter((o) => !o.correct).map((o) => o.text));
   });
@@ -111,12 +147,21 @@ describe('QTI package', () => {
   test('matching: each left entry scores its share for its partner', () => {
     const item = itemOf('nasty-matching');
     const labels = labelText(item);
-    const lefts = new Map(all(item, 'response_lid').map((lid) => [lid.getAttribute('ident')!, htmlText(all(children(lid, 'material')[0]!, 'mattext')[0]!.textContent!)]));
+    const lefts = new Map(
+      all(item, 'response_lid').map((lid) => [
+        lid.getAttribute('ident')!,
+        htmlText(all(children(lid, 'material')[0]!, 'mattext')[0]!.textContent!),
+      ]),
+    );
     const pairs = all(item, 'respcondition')
       .filter((c) => children(c, 'setvar').some((s) => s.getAttribute('action') === 'Add'))
       .map((c) => {
         const v = all(c, 'varequal')[0]!;
-        return { left: lefts.get(v.getAttribute('respident')!), right: labels.get(v.textContent!), share: Number(children(c, 'setvar')[0]!.textContent) };
+        return {
+          left: lefts.get(v.getAttribute('respident')!),
+          right: labels.get(v.textContent!),
+          share: Number(children(c, 'setvar')[0]!.textContent),
+        };
       });
     expect(pairs).toEqual([
       { left: `Left = 1 ${NASTY}`, right: `Right {2} ${NASTY}`, share: 33.333 },

@@ -13,7 +13,9 @@ describe('splitArticle', () => {
     expect(parts.title).toBe('US Officials: Rocket Attack From Iraq Targets US Base in Syria');
     expect(parts.paragraphs).toHaveLength(10);
     expect(parts.paragraphs[0]).toMatch(/^US forces in Iraq and Syria faced two separate/);
-    expect(parts.paragraphs.at(-1)).toBe('The US has some 2,500 troops in Iraq and 900 in eastern Syria on an\u00a0advise-and-assist mission.');
+    expect(parts.paragraphs.at(-1)).toBe(
+      'The US has some 2,500 troops in Iraq and 900 in eastern Syria on an\u00a0advise-and-assist mission.',
+    );
     expect(parts.paragraphs.join('\n')).not.toMatch(/Related Articles|Back to top/);
   });
 

@@ -34,7 +34,16 @@ export interface GiftFile {
 }
 
 // Escapes become private-use characters while the syntax is read, then turn back into the characters.
-const ESCAPES: Record<string, string> = { '\\': '\uE000', '~': '\uE001', '=': '\uE002', '#': '\uE003', '{': '\uE004', '}': '\uE005', ':': '\uE006', n: '\uE007' };
+const ESCAPES: Record<string, string> = {
+  '\\': '\uE000',
+  '~': '\uE001',
+  '=': '\uE002',
+  '#': '\uE003',
+  '{': '\uE004',
+  '}': '\uE005',
+  ':': '\uE006',
+  n: '\uE007',
+};
 const UNESCAPES: Record<string, string> = Object.fromEntries(
   Object.entries(ESCAPES).map(([char, mark]) => [mark, char === 'n' ? '\n' : char]),
 );
@@ -76,7 +85,8 @@ function parseQuestion(block: string, category?: string): GiftQuestion {
   const open = text.indexOf('{');
   const close = text.lastIndexOf('}');
   if (open === -1 || close < open) throw new Error(`no answer block in: ${block}`);
-  if (text.indexOf('{', open + 1) !== -1 || text.indexOf('}') !== close) throw new Error(`an unescaped brace in: ${block}`);
+  if (text.indexOf('{', open + 1) !== -1 || text.indexOf('}') !== close)
+    throw new Error(`an unescaped brace in: ${block}`);
   let questionText = text.slice(0, open).trim();
   let format: string | undefined;
   const marker = /^\[(\w+)\]/.exec(questionText);

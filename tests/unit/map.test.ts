@@ -53,7 +53,12 @@ describe('drawRegionMap', () => {
       expect(names).toContain(name);
     }
     expect(names).not.toContain('Brazil');
-    expect(map.countries.filter((c) => c.focus).map((c) => c.name).sort()).toEqual(['Iraq', 'Syria']);
+    expect(
+      map.countries
+        .filter((c) => c.focus)
+        .map((c) => c.name)
+        .sort(),
+    ).toEqual(['Iraq', 'Syria']);
     for (const c of map.countries) {
       expect(c.d).not.toMatch(/\d\.\d\d/); // one decimal at most
       for (const n of c.d.match(/-?\d+(\.\d+)?/g) ?? []) {

@@ -52,21 +52,51 @@ describe('npm run new-lesson', () => {
     freshRoot();
     const committedA = readYaml(join(projectRoot, 'content/sources/report-a.yaml'));
     const committedB = readYaml(join(projectRoot, 'content/sources/report-b.yaml'));
-    const a = await run([seedA, '--dir', root, '--id', 'report-a', '--label', 'Report A', '--title', 'What happened',
-      '--credit', String(committedA.credit), '--date', '2024-04-22']);
+    const a = await run([
+      seedA,
+      '--dir',
+      root,
+      '--id',
+      'report-a',
+      '--label',
+      'Report A',
+      '--title',
+      'What happened',
+      '--credit',
+      String(committedA.credit),
+      '--date',
+      '2024-04-22',
+    ]);
     expect(a.err).toBe('');
     expect(a.code).toBe(0);
     // No --label: "Report B" follows from the id; no --credit: the article's "(Reporting by …)" line.
-    const b = await run([seedB, '--dir', root, '--id', 'report-b', '--title', 'A second report', '--date', '2024-04-23']);
+    const b = await run([
+      seedB,
+      '--dir',
+      root,
+      '--id',
+      'report-b',
+      '--title',
+      'A second report',
+      '--date',
+      '2024-04-23',
+    ]);
     expect(b.err).toBe('');
     expect(b.code).toBe(0);
 
     expect(readYaml(join(root, 'content/sources/report-a.yaml'))).toEqual(committedA);
     expect(readYaml(join(root, 'content/sources/report-b.yaml'))).toEqual(committedB);
     expect(listTree(join(root, 'content'))).toEqual([
-      '.question-ids.json', 'lessons', 'lessons/report-a.mdx', 'lessons/report-b.mdx',
-      'quizzes', 'quizzes/report-a-checkpoint.yaml', 'quizzes/report-b-checkpoint.yaml',
-      'sources', 'sources/report-a.yaml', 'sources/report-b.yaml',
+      '.question-ids.json',
+      'lessons',
+      'lessons/report-a.mdx',
+      'lessons/report-b.mdx',
+      'quizzes',
+      'quizzes/report-a-checkpoint.yaml',
+      'quizzes/report-b-checkpoint.yaml',
+      'sources',
+      'sources/report-a.yaml',
+      'sources/report-b.yaml',
     ]);
     const problems = checkContentFolder(root);
     expect(problems, formatProblems(problems)).toEqual([]);
@@ -79,19 +109,45 @@ describe('npm run new-lesson', () => {
     expect(result.code).toBe(0);
     const text = readFileSync(join(root, 'content/sources/report-a.yaml'), 'utf8');
     const source = parse(text) as { title: string; kicker: string; credit: string; paragraphs: string[] };
-    for (const furniture of ['cookies', 'Manage preferences', 'Share', 'Tweet', 'Advertisement', 'Read more', 'Related', 'Iraqi PM arrives', 'Kalsu explosion', 'Back to top', '\r']) {
+    for (const furniture of [
+      'cookies',
+      'Manage preferences',
+      'Share',
+      'Tweet',
+      'Advertisement',
+      'Read more',
+      'Related',
+      'Iraqi PM arrives',
+      'Kalsu explosion',
+      'Back to top',
+      '\r',
+    ]) {
       expect(text).not.toContain(furniture);
     }
     expect(source.paragraphs.every((p) => p === p.trim())).toBe(true);
     expect(source.paragraphs).toEqual(splitArticle(readFileSync(seedB, 'utf8')).paragraphs);
-    expect(source).toMatchObject({ kicker: 'Second attack in days', title: 'US troops targeted in western Iraq, says official', credit: 'Reporting by AFP and 964media' });
+    expect(source).toMatchObject({
+      kicker: 'Second attack in days',
+      title: 'US troops targeted in western Iraq, says official',
+      credit: 'Reporting by AFP and 964media',
+    });
   });
 
   it('adds a lesson to the real course: the next free id and orders, and still no errors', async () => {
     freshRoot();
     cpSync(join(projectRoot, 'content'), join(root, 'content'), { recursive: true });
     const lessons = readdirSync(join(root, 'content/lessons')).length;
-    const result = await run([messy, '--dir', root, '--title', 'A third report', '--label', 'Report C', '--date', '2024-04-23']);
+    const result = await run([
+      messy,
+      '--dir',
+      root,
+      '--title',
+      'A third report',
+      '--label',
+      'Report C',
+      '--date',
+      '2024-04-23',
+    ]);
     expect(result.code, result.out + result.err).toBe(0);
     const lesson = readFileSync(join(root, 'content/lessons/report-c.mdx'), 'utf8');
     expect(lesson).toMatch(new RegExp(`^order: ${lessons + 1}$`, 'm'));
@@ -104,8 +160,22 @@ describe('npm run new-lesson', () => {
 
   it('prints numbered next steps naming the files to edit', async () => {
     freshRoot();
-    const { out } = await run([seedB, '--dir', root, '--id', 'report-x', '--label', 'Report X', '--title', 'T', '--date', '2024-04-23']);
-    expect(out).toContain('  content/sources/report-x.yaml\n  content/lessons/report-x.mdx\n  content/quizzes/report-x-checkpoint.yaml');
+    const { out } = await run([
+      seedB,
+      '--dir',
+      root,
+      '--id',
+      'report-x',
+      '--label',
+      'Report X',
+      '--title',
+      'T',
+      '--date',
+      '2024-04-23',
+    ]);
+    expect(out).toContain(
+      '  content/sources/report-x.yaml\n  content/lessons/report-x.mdx\n  content/quizzes/report-x-checkpoint.yaml',
+    );
     expect(out).toMatch(/\n {2}1\. Compare content\/sources\/report-x\.yaml /);
     expect(out).toMatch(/\n {2}2\. Edit content\/lessons\/report-x\.mdx/);
     expect(out).toMatch(/\n {2}3\. Edit content\/quizzes\/report-x-checkpoint\.yaml/);
@@ -115,9 +185,14 @@ describe('npm run new-lesson', () => {
   it('records the new question ids in the manifest, keeping the entries already there', async () => {
     freshRoot();
     mkdirSync(join(root, 'content'), { recursive: true });
-    writeFileSync(join(root, manifestFile), JSON.stringify({ questions: { 'old-question': { hash: 'abc', lesson: 'gone' } } }));
+    writeFileSync(
+      join(root, manifestFile),
+      JSON.stringify({ questions: { 'old-question': { hash: 'abc', lesson: 'gone' } } }),
+    );
     await run([seedB, '--dir', root, '--id', 'report-b', '--title', 'T', '--date', '2024-04-23']);
-    const manifest = JSON.parse(readFileSync(join(root, manifestFile), 'utf8')) as { questions: Record<string, unknown> };
+    const manifest = JSON.parse(readFileSync(join(root, manifestFile), 'utf8')) as {
+      questions: Record<string, unknown>;
+    };
     expect(Object.keys(manifest.questions)).toEqual(['old-question', 'report-b-main-news', 'report-b-published']);
     expect(manifest.questions['report-b-published']).toMatchObject({ lesson: 'report-b' });
   });
@@ -163,10 +238,14 @@ describe('npm run new-lesson', () => {
 
   it('run by Node 24 without a terminal, says which option to pass for a missing title, and writes nothing', () => {
     freshRoot();
-    const child = spawnSync(process.execPath, [join(projectRoot, 'scripts/new-lesson.ts'), seedA, '--dir', root, '--date', '2024-04-22'], {
-      encoding: 'utf8',
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
+    const child = spawnSync(
+      process.execPath,
+      [join(projectRoot, 'scripts/new-lesson.ts'), seedA, '--dir', root, '--date', '2024-04-22'],
+      {
+        encoding: 'utf8',
+        stdio: ['pipe', 'pipe', 'pipe'],
+      },
+    );
     expect(child.status).toBe(1);
     expect(child.stderr).toContain('not run in a terminal, so it cannot ask for what is missing');
     expect(child.stderr).toContain('the lesson\'s title: pass --title "…"');
@@ -204,6 +283,8 @@ describe('yamlString', () => {
   });
 
   it('keeps non-breaking spaces and curly quotes as they are, readable in the file', () => {
-    expect(yamlString('an\u00a0advise \u201cquoted\u201d \u2013 "straight"')).toBe('"an\u00a0advise \u201cquoted\u201d \u2013 \\"straight\\""');
+    expect(yamlString('an\u00a0advise \u201cquoted\u201d \u2013 "straight"')).toBe(
+      '"an\u00a0advise \u201cquoted\u201d \u2013 \\"straight\\""',
+    );
   });
 });

@@ -67,7 +67,9 @@ describe('measurePage', () => {
     ]);
     // shared.js was loaded by the page already; the dynamic import("./lazy.js") is not followed.
     expect(urls(lesson, 'hydration')).toEqual(['/_astro/Quiz.js', '/_astro/runtime.js', '/_astro/renderer.js']);
-    expect(lesson.islands).toEqual([{ componentUrl: '/_astro/Quiz.js', rendererUrl: '/_astro/renderer.js', client: 'visible' }]);
+    expect(lesson.islands).toEqual([
+      { componentUrl: '/_astro/Quiz.js', rendererUrl: '/_astro/renderer.js', client: 'visible' },
+    ]);
   });
 
   test('marks resources from other origins as not local and local references to absent files as missing', () => {

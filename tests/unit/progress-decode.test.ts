@@ -92,7 +92,9 @@ describe('decodeProgress', () => {
   });
 
   it('rebuilds a missing updatedAt from the answers', () => {
-    const result = decodeProgress(JSON.stringify({ version: 1, lessons: {}, answers: { 'intro/q1': answer({ lastAt: 4321 }) } }));
+    const result = decodeProgress(
+      JSON.stringify({ version: 1, lessons: {}, answers: { 'intro/q1': answer({ lastAt: 4321 }) } }),
+    );
     expect(result.data.updatedAt).toBe(4321);
     expect(result.rawBackupNeeded).toBe(true);
   });
@@ -135,15 +137,23 @@ describe('decodeProgress', () => {
   });
 
   it('keeps every valid entry when junk entries are mixed in', () => {
-    const junk = fc.oneof(jsonArb, fc.constant({}), answerArb.map((a) => ({ ...a, attempts: 0 })));
+    const junk = fc.oneof(
+      jsonArb,
+      fc.constant({}),
+      answerArb.map((a) => ({ ...a, attempts: 0 })),
+    );
     fc.assert(
-      fc.property(progressArb, fc.dictionary(fc.stringMatching(/^zz-[a-z]{1,3}\/[A-Z]{1,3}$/), junk, { maxKeys: 4 }), (progress, extra) => {
-        const raw = JSON.stringify({ ...progress, answers: { ...progress.answers, ...extra } });
-        const result = decodeProgress(raw);
-        expect(result.data).toEqual(progress);
-        expect(result.dropped).toBe(Object.keys(extra).length);
-        expect(result.rawBackupNeeded).toBe(Object.keys(extra).length > 0);
-      }),
+      fc.property(
+        progressArb,
+        fc.dictionary(fc.stringMatching(/^zz-[a-z]{1,3}\/[A-Z]{1,3}$/), junk, { maxKeys: 4 }),
+        (progress, extra) => {
+          const raw = JSON.stringify({ ...progress, answers: { ...progress.answers, ...extra } });
+          const result = decodeProgress(raw);
+          expect(result.data).toEqual(progress);
+          expect(result.dropped).toBe(Object.keys(extra).length);
+          expect(result.rawBackupNeeded).toBe(Object.keys(extra).length > 0);
+        },
+      ),
     );
   });
 });
@@ -204,7 +214,20 @@ describe('migrations', () => {
 
 describe('validate.ts agrees with the zod schema', () => {
   // Values near the valid ones: each field is sometimes replaced by something of the wrong type or range.
-  const wrong = fc.constantFrom<unknown>(undefined, null, -1, 1.5, 2, Number.MAX_SAFE_INTEGER + 2, '', 'x', true, [], {}, 9e15);
+  const wrong = fc.constantFrom<unknown>(
+    undefined,
+    null,
+    -1,
+    1.5,
+    2,
+    Number.MAX_SAFE_INTEGER + 2,
+    '',
+    'x',
+    true,
+    [],
+    {},
+    9e15,
+  );
   const mutate = (value: Record<string, unknown>) =>
     fc
       .array(fc.tuple(fc.constantFrom(...Object.keys(value), 'box', 'dueAt', 'extra'), wrong), { maxLength: 2 })

@@ -88,11 +88,14 @@ describe('mergeProgress', () => {
   const arbitraryPairs = fc.tuple(progressArb, progressArb);
 
   it('is commutative', () => {
-    fc.assert(fc.property(arbitraryPairs, ([a, b]) => {
-      expect(mergeProgress(a, b)).toEqual(mergeProgress(b, a));
-    }), {
-      numRuns: 300,
-    });
+    fc.assert(
+      fc.property(arbitraryPairs, ([a, b]) => {
+        expect(mergeProgress(a, b)).toEqual(mergeProgress(b, a));
+      }),
+      {
+        numRuns: 300,
+      },
+    );
   });
 
   it('is idempotent', () => {
@@ -103,12 +106,14 @@ describe('mergeProgress', () => {
     );
   });
 
-  const sameGeneration = (resetAt: number | undefined) => (p: Progress): Progress => {
-    const copy = { ...p };
-    if (resetAt === undefined) delete copy.resetAt;
-    else copy.resetAt = resetAt;
-    return copy;
-  };
+  const sameGeneration =
+    (resetAt: number | undefined) =>
+    (p: Progress): Progress => {
+      const copy = { ...p };
+      if (resetAt === undefined) delete copy.resetAt;
+      else copy.resetAt = resetAt;
+      return copy;
+    };
 
   it('is associative within a generation, so the order tabs hear about each other does not matter', () => {
     fc.assert(
@@ -125,7 +130,9 @@ describe('mergeProgress', () => {
       Object.fromEntries(Object.entries(p.answers).map(([key, { attempts, firstAt, ...rest }]) => [key, rest]));
     fc.assert(
       fc.property(progressArb, progressArb, progressArb, (a, b, c) => {
-        expect(answersOnly(mergeProgress(mergeProgress(a, b), c))).toEqual(answersOnly(mergeProgress(a, mergeProgress(b, c))));
+        expect(answersOnly(mergeProgress(mergeProgress(a, b), c))).toEqual(
+          answersOnly(mergeProgress(a, mergeProgress(b, c))),
+        );
       }),
       { numRuns: 500 },
     );
@@ -191,7 +198,13 @@ describe('importing', () => {
 
   it('merging adds everything in the file and removes nothing, whatever the file’s reset time', () => {
     const merged = mergeImported(mine, file);
-    expect(Object.keys(merged.answers).sort()).toEqual(['intro/q1', 'intro/q2', 'intro/q3', 'sources/q1', 'timeline/q1']);
+    expect(Object.keys(merged.answers).sort()).toEqual([
+      'intro/q1',
+      'intro/q2',
+      'intro/q3',
+      'sources/q1',
+      'timeline/q1',
+    ]);
     expect(merged.answers['intro/q2'].correct).toBe(true);
     expect(merged.resetAt).toBe(400);
   });
@@ -217,7 +230,12 @@ describe('importing', () => {
   it('counts a newer answer here that the file would roll back as lost on replace', () => {
     const newerHere = doc({ answers: { 'intro/q1': answer({ lastAt: 900 }) } });
     const olderInFile = doc({ answers: { 'intro/q1': answer({ lastAt: 100 }) } });
-    expect(previewImport(newerHere, olderInFile).total).toEqual({ added: 0, updated: 0, unchanged: 1, lostOnReplace: 1 });
+    expect(previewImport(newerHere, olderInFile).total).toEqual({
+      added: 0,
+      updated: 0,
+      unchanged: 1,
+      lostOnReplace: 1,
+    });
   });
 
   it('counts every answer in the file exactly once', () => {

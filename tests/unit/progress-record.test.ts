@@ -17,7 +17,15 @@ describe('applyAnswer', () => {
   it('records a first answer', () => {
     const next = applyAnswer(emptyProgress(), 'intro', q1, pick('a'), right, 1000);
     expect(next.answers).toEqual({
-      'intro/q1': { hash: 'h1', response: pick('a'), correct: true, score: 1, attempts: 1, firstAt: 1000, lastAt: 1000 },
+      'intro/q1': {
+        hash: 'h1',
+        response: pick('a'),
+        correct: true,
+        score: 1,
+        attempts: 1,
+        firstAt: 1000,
+        lastAt: 1000,
+      },
     });
     expect(next.updatedAt).toBe(1000);
   });
@@ -52,10 +60,19 @@ describe('applyAnswer', () => {
   });
 
   it('stores the response as plain JSON and a score within 0..1', () => {
-    const next = applyAnswer(emptyProgress(), 'intro', q1, { type: 'numeric', value: '3', extra: undefined } as never, { correct: false, score: Number.NaN }, 1);
+    const next = applyAnswer(
+      emptyProgress(),
+      'intro',
+      q1,
+      { type: 'numeric', value: '3', extra: undefined } as never,
+      { correct: false, score: Number.NaN },
+      1,
+    );
     expect(next.answers['intro/q1'].response).toStrictEqual({ type: 'numeric', value: '3' });
     expect(next.answers['intro/q1'].score).toBe(0);
-    expect(applyAnswer(emptyProgress(), 'intro', q1, null, { correct: true, score: 7 }, 1).answers['intro/q1'].score).toBe(1);
+    expect(
+      applyAnswer(emptyProgress(), 'intro', q1, null, { correct: true, score: 7 }, 1).answers['intro/q1'].score,
+    ).toBe(1);
   });
 
   it('keeps the lesson’s best score when given its questions', () => {
@@ -69,7 +86,9 @@ describe('applyAnswer', () => {
 
   it('refuses ids that could not be stored', () => {
     expect(() => applyAnswer(emptyProgress(), 'Intro Lesson', q1, null, right, 1)).toThrow(RangeError);
-    expect(() => applyAnswer(emptyProgress(), 'intro', { id: '__proto__', hash: 'h' }, null, right, 1)).toThrow(RangeError);
+    expect(() => applyAnswer(emptyProgress(), 'intro', { id: '__proto__', hash: 'h' }, null, right, 1)).toThrow(
+      RangeError,
+    );
     expect(() => applyOpened(emptyProgress(), 'constructor', 1)).toThrow(RangeError);
   });
 });
@@ -86,7 +105,11 @@ describe('applyOpened and applyRead', () => {
 });
 
 describe('applyReset and applyReplace', () => {
-  const old = doc({ updatedAt: 900, lessons: { intro: { openedAt: 5 } }, answers: { 'intro/q1': answer({ lastAt: 900 }) } });
+  const old = doc({
+    updatedAt: 900,
+    lessons: { intro: { openedAt: 5 } },
+    answers: { 'intro/q1': answer({ lastAt: 900 }) },
+  });
 
   it('reset empties progress and starts a generation that older copies cannot bring back', () => {
     const reset = applyReset(old, 1000);
@@ -125,12 +148,33 @@ describe('lessonSummary', () => {
   const questions = [q1, q2, { id: 'q3', hash: 'h3' }, { id: 'q4', hash: 'h4' }];
 
   it('counts answered, correct and changed questions; a changed one does not count as correct', () => {
-    expect(lessonSummary(p, 'intro', questions)).toEqual({ answered: 3, correct: 1, changed: 1, total: 4, score: 0.25, mastered: false });
+    expect(lessonSummary(p, 'intro', questions)).toEqual({
+      answered: 3,
+      correct: 1,
+      changed: 1,
+      total: 4,
+      score: 0.25,
+      mastered: false,
+    });
   });
 
   it('is mastered only when every current question is answered right', () => {
-    expect(lessonSummary(p, 'intro', [q1])).toEqual({ answered: 1, correct: 1, changed: 0, total: 1, score: 1, mastered: true });
-    expect(lessonSummary(p, 'intro', [])).toEqual({ answered: 0, correct: 0, changed: 0, total: 0, score: 0, mastered: false });
+    expect(lessonSummary(p, 'intro', [q1])).toEqual({
+      answered: 1,
+      correct: 1,
+      changed: 0,
+      total: 1,
+      score: 1,
+      mastered: true,
+    });
+    expect(lessonSummary(p, 'intro', [])).toEqual({
+      answered: 0,
+      correct: 0,
+      changed: 0,
+      total: 0,
+      score: 0,
+      mastered: false,
+    });
   });
 
   it('keeps a changed question’s old answer visible', () => {

@@ -103,9 +103,23 @@ describe('actions', () => {
   it.each([
     ['malformed', '{"kind":'],
     ['huge', JSON.stringify({ kind: 'iraq-syria-2024-course-progress', pad: 'x'.repeat(600 * 1024) })],
-    ['wrong types', JSON.stringify({ kind: 'iraq-syria-2024-course-progress', exportedAt: 1, version: 1, data: { version: 1, updatedAt: 'x', lessons: {}, answers: {} } })],
-    ['__proto__', '{"kind":"iraq-syria-2024-course-progress","exportedAt":1,"version":1,"data":{"version":1,"updatedAt":1,"lessons":{},"answers":{},"__proto__":{"polluted":true}}}'],
-    ['constructor', '{"kind":"iraq-syria-2024-course-progress","exportedAt":1,"version":1,"data":{"version":1,"updatedAt":1,"lessons":{},"answers":{}},"constructor":{"prototype":{"polluted":true}}}'],
+    [
+      'wrong types',
+      JSON.stringify({
+        kind: 'iraq-syria-2024-course-progress',
+        exportedAt: 1,
+        version: 1,
+        data: { version: 1, updatedAt: 'x', lessons: {}, answers: {} },
+      }),
+    ],
+    [
+      '__proto__',
+      '{"kind":"iraq-syria-2024-course-progress","exportedAt":1,"version":1,"data":{"version":1,"updatedAt":1,"lessons":{},"answers":{},"__proto__":{"polluted":true}}}',
+    ],
+    [
+      'constructor',
+      '{"kind":"iraq-syria-2024-course-progress","exportedAt":1,"version":1,"data":{"version":1,"updatedAt":1,"lessons":{},"answers":{}},"constructor":{"prototype":{"polluted":true}}}',
+    ],
   ])('refuses a %s import with a message, changing nothing', (_name, text) => {
     const browser = new FakeBrowserStorage();
     const store = openTab(browser);
@@ -146,11 +160,15 @@ describe('import and export, for any progress', () => {
     store.recordAnswer('intro', q1, pick('a'), right, 20);
     const before = store.progress.get();
     fc.assert(
-      fc.property(fc.string(), fc.constantFrom('merge', 'replace') as fc.Arbitrary<'merge' | 'replace'>, (text, mode) => {
-        const result = store.importProgress(text, mode);
-        expect(result.ok).toBe(false);
-        expect(store.progress.get()).toBe(before);
-      }),
+      fc.property(
+        fc.string(),
+        fc.constantFrom('merge', 'replace') as fc.Arbitrary<'merge' | 'replace'>,
+        (text, mode) => {
+          const result = store.importProgress(text, mode);
+          expect(result.ok).toBe(false);
+          expect(store.progress.get()).toBe(before);
+        },
+      ),
     );
   });
 });
@@ -207,7 +225,10 @@ describe('when storage fails', () => {
 
   it('after damaged data: backs it up, keeps the readable part, says so, and stays saved from then on', () => {
     const browser = new FakeBrowserStorage();
-    const damaged = JSON.stringify({ ...doc({ answers: { 'intro/q1': answer() } }), answers: { 'intro/q1': answer(), 'intro/q2': 5 } });
+    const damaged = JSON.stringify({
+      ...doc({ answers: { 'intro/q1': answer() } }),
+      answers: { 'intro/q1': answer(), 'intro/q2': 5 },
+    });
     browser.items.set(PROGRESS_KEY, damaged);
     const store = openTab(browser);
     expect(store.saveStatus.get()).toMatchObject({ state: 'recovered', backupKey: browser.backups()[0] });

@@ -29,8 +29,20 @@ function refusal(text: unknown): string {
 afterEach(() => {
   // No import may ever reach Object.prototype.
   expect(Object.getOwnPropertyNames(Object.prototype).sort()).toEqual(
-    ['__defineGetter__', '__defineSetter__', '__lookupGetter__', '__lookupSetter__', '__proto__', 'constructor',
-      'hasOwnProperty', 'isPrototypeOf', 'propertyIsEnumerable', 'toLocaleString', 'toString', 'valueOf'].sort(),
+    [
+      '__defineGetter__',
+      '__defineSetter__',
+      '__lookupGetter__',
+      '__lookupSetter__',
+      '__proto__',
+      'constructor',
+      'hasOwnProperty',
+      'isPrototypeOf',
+      'propertyIsEnumerable',
+      'toLocaleString',
+      'toString',
+      'valueOf',
+    ].sort(),
   );
   expect(({} as Record<string, unknown>).polluted).toBeUndefined();
 });
@@ -95,9 +107,24 @@ describe('parseProgressImport', () => {
   });
 
   it.each([
-    ['__proto__ at the top', '{"__proto__": {"polluted": true}, "kind": "iraq-syria-2024-course-progress"}', '__proto__'],
-    ['__proto__ in an answer', file({ ...sample, answers: { 'intro/q1': answer() } }).replace('"hash"', '"__proto__":{"polluted":1},"hash"'), '__proto__'],
-    ['constructor in a response', file({ ...sample, answers: { 'intro/q1': answer({ response: { constructor: { prototype: { polluted: 1 } } } as never }) } }), 'constructor'],
+    [
+      '__proto__ at the top',
+      '{"__proto__": {"polluted": true}, "kind": "iraq-syria-2024-course-progress"}',
+      '__proto__',
+    ],
+    [
+      '__proto__ in an answer',
+      file({ ...sample, answers: { 'intro/q1': answer() } }).replace('"hash"', '"__proto__":{"polluted":1},"hash"'),
+      '__proto__',
+    ],
+    [
+      'constructor in a response',
+      file({
+        ...sample,
+        answers: { 'intro/q1': answer({ response: { constructor: { prototype: { polluted: 1 } } } as never }) },
+      }),
+      'constructor',
+    ],
     ['prototype as a lesson id', file({ ...sample, lessons: { prototype: { openedAt: 1 } } }), 'prototype'],
   ])('refuses a file with %s', (_name, text, key) => {
     expect(refusal(text)).toContain(`“${key}”`);
@@ -106,7 +133,9 @@ describe('parseProgressImport', () => {
   it('refuses a file with too many answers', () => {
     const answers: Record<string, unknown> = {};
     for (let i = 0; i <= IMPORT_MAX_ANSWERS; i++) answers[`lesson/q${i}`] = 1;
-    expect(refusal(file({ ...sample, answers }))).toMatch(new RegExp(`${IMPORT_MAX_ANSWERS + 1} answers.*at most ${IMPORT_MAX_ANSWERS} answers`));
+    expect(refusal(file({ ...sample, answers }))).toMatch(
+      new RegExp(`${IMPORT_MAX_ANSWERS + 1} answers.*at most ${IMPORT_MAX_ANSWERS} answers`),
+    );
   });
 
   it('survives deeply nested input', () => {
@@ -116,10 +145,17 @@ describe('parseProgressImport', () => {
 
   it('never throws, on any text or JSON', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string(), jsonArb.map((v) => JSON.stringify(v)), jsonArb.map((v) => file(v))), (text) => {
-        const result = parseProgressImport(text);
-        expect(typeof result.ok).toBe('boolean');
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string(),
+          jsonArb.map((v) => JSON.stringify(v)),
+          jsonArb.map((v) => file(v)),
+        ),
+        (text) => {
+          const result = parseProgressImport(text);
+          expect(typeof result.ok).toBe('boolean');
+        },
+      ),
     );
   });
 });

@@ -38,7 +38,11 @@ describe('multiple', () => {
   });
   it('gives partial credit: (right − wrong) / number correct, never below 0', () => {
     expect(pick('iraq')).toMatchObject({ correct: false, score: 0.5, parts: [true, false, true, true] });
-    expect(pick('iraq', 'syria', 'egypt')).toMatchObject({ correct: false, score: 0.5, parts: [true, true, false, true] });
+    expect(pick('iraq', 'syria', 'egypt')).toMatchObject({
+      correct: false,
+      score: 0.5,
+      parts: [true, true, false, true],
+    });
     expect(pick('iraq', 'egypt')).toMatchObject({ correct: false, score: 0 });
     expect(pick('egypt', 'oman')).toMatchObject({ correct: false, score: 0 });
     expect(pick('iraq', 'syria', 'egypt', 'oman')).toMatchObject({ score: 0 });
@@ -76,7 +80,12 @@ describe('truefalse', () => {
 describe('ordering', () => {
   const order = (...ids: string[]) => grade(q.ordering, { type: 'ordering', order: ids });
   it('is right only in the exact order', () => {
-    expect(order('invasion', 'sofa', 'withdrawal')).toEqual({ correct: true, score: 1, feedback: [], parts: [true, true, true] });
+    expect(order('invasion', 'sofa', 'withdrawal')).toEqual({
+      correct: true,
+      score: 1,
+      feedback: [],
+      parts: [true, true, true],
+    });
   });
   it('scores the share of items in the right position', () => {
     expect(order('invasion', 'withdrawal', 'sofa')).toMatchObject({ correct: false, parts: [true, false, false] });
@@ -107,7 +116,10 @@ describe('matching', () => {
     expect(match(right)).toEqual({ correct: true, score: 1, feedback: [], parts: [true, true, true] });
   });
   it('scores the share of left entries paired right, marking which', () => {
-    expect(match({ ...right, sofa: 'y2011', withdrawal: 'y2008' })).toMatchObject({ correct: false, parts: [true, false, false] });
+    expect(match({ ...right, sofa: 'y2011', withdrawal: 'y2008' })).toMatchObject({
+      correct: false,
+      parts: [true, false, false],
+    });
     expect(match({ ...right, sofa: 'y2003' }).score).toBeCloseTo(2 / 3);
   });
   it('ignores pairs for unknown left ids', () => {
@@ -117,8 +129,14 @@ describe('matching', () => {
   it('never reads an id such as "constructor" from Object.prototype', () => {
     const tricky = {
       ...q.matching,
-      left: [{ id: 'constructor', text: 'C' }, { id: 'to-string', text: 'T' }],
-      right: [{ id: 'x', text: 'X' }, { id: 'y', text: 'Y' }],
+      left: [
+        { id: 'constructor', text: 'C' },
+        { id: 'to-string', text: 'T' },
+      ],
+      right: [
+        { id: 'x', text: 'X' },
+        { id: 'y', text: 'Y' },
+      ],
       pairs: { constructor: 'x', 'to-string': 'y' },
     };
     expect(grade(tricky, { type: 'matching', pairs: {} })).toMatchObject({ correct: false, parts: [false, false] });
@@ -160,10 +178,14 @@ describe('numeric', () => {
 
 describe('text', () => {
   const answer = (value: string) => grade(q.text, { type: 'text', value });
-  it.each(["Kata'ib Hezbollah", 'Kataib Hezbollah', 'Kata’ib hezbollah', 'kataib-hezbollah', 'the Kataib Hezbollah.', 'kh'])(
-    'accepts %j',
-    (value) => expect(answer(value)).toEqual({ correct: true, score: 1, feedback: [] }),
-  );
+  it.each([
+    "Kata'ib Hezbollah",
+    'Kataib Hezbollah',
+    'Kata’ib hezbollah',
+    'kataib-hezbollah',
+    'the Kataib Hezbollah.',
+    'kh',
+  ])('accepts %j', (value) => expect(answer(value)).toEqual({ correct: true, score: 1, feedback: [] }));
   it.each(['Hezbollah', 'Kataib', '', '   '])('refuses %j', (value) => {
     expect(answer(value)).toMatchObject({ correct: false, score: 0 });
   });
@@ -180,7 +202,11 @@ describe('evidence', () => {
     expect(pick(5)).toMatchObject({ correct: true });
   });
   it('refuses others, with feedback for that paragraph where given', () => {
-    expect(pick(1)).toEqual({ correct: false, score: 0, feedback: ['Paragraph 1 is the headline summary; look for the detail.'] });
+    expect(pick(1)).toEqual({
+      correct: false,
+      score: 0,
+      feedback: ['Paragraph 1 is the headline summary; look for the detail.'],
+    });
     expect(pick(3)).toEqual({ correct: false, score: 0, feedback: [] });
   });
   it('is not answerable without a real paragraph', () => {
@@ -191,7 +217,11 @@ describe('evidence', () => {
 
 describe('attribution', () => {
   it('grades the choice with per-choice feedback', () => {
-    expect(grade(q.attribution, { type: 'attribution', choice: 'both' })).toEqual({ correct: true, score: 1, feedback: [] });
+    expect(grade(q.attribution, { type: 'attribution', choice: 'both' })).toEqual({
+      correct: true,
+      score: 1,
+      feedback: [],
+    });
     expect(grade(q.attribution, { type: 'attribution', choice: 'a' })).toEqual({
       correct: false,
       score: 0,

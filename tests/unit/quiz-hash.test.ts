@@ -7,12 +7,19 @@ import { allQuestions, questions as q, raw } from './quiz-fixtures';
 function reverseKeys<T>(value: T): T {
   if (Array.isArray(value)) return value.map(reverseKeys) as T;
   if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).reverse().map(([k, v]) => [k, reverseKeys(v)])) as T;
+    return Object.fromEntries(
+      Object.entries(value)
+        .reverse()
+        .map(([k, v]) => [k, reverseKeys(v)]),
+    ) as T;
   }
   return value;
 }
 
-const edit = <T extends Question>(question: T, changes: Partial<T>): T => ({ ...structuredClone(question), ...changes });
+const edit = <T extends Question>(question: T, changes: Partial<T>): T => ({
+  ...structuredClone(question),
+  ...changes,
+});
 
 describe('questionHash', () => {
   it('is a short base-36 string, the same on every call', () => {
@@ -47,7 +54,9 @@ describe('questionHash', () => {
   });
 
   it('changes when what is asked changes', () => {
-    expect(questionHash(edit(q.single, { prompt: 'Which group does the report NOT name?' }))).not.toBe(questionHash(q.single));
+    expect(questionHash(edit(q.single, { prompt: 'Which group does the report NOT name?' }))).not.toBe(
+      questionHash(q.single),
+    );
     const reworded = q.single.options.map((o) => (o.id === 'c' ? { ...o, text: 'Hezbollah' } : o));
     expect(questionHash(edit(q.single, { options: reworded }))).not.toBe(questionHash(q.single));
     expect(questionHash(edit(q.numeric, { unit: 'km' }))).not.toBe(questionHash(q.numeric));
@@ -55,7 +64,11 @@ describe('questionHash', () => {
 
   it('ignores explanation, feedback, evidence, objective, level, id and re-wrapped whitespace', () => {
     const base = questionHash(q.single);
-    const options = q.single.options.map((o) => ({ ...o, feedback: 'Different words.', text: ` ${o.text.replace(' ', '\n  ')} ` }));
+    const options = q.single.options.map((o) => ({
+      ...o,
+      feedback: 'Different words.',
+      text: ` ${o.text.replace(' ', '\n  ')} `,
+    }));
     const edited = edit(q.single, {
       id: 'renamed',
       explanation: 'A better explanation.',

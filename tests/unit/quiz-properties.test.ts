@@ -18,7 +18,11 @@ function idLike(question: Question): fc.Arbitrary<string> {
 /** Any response of the question's type, well-formed or nonsense within that type. */
 function responseFor(question: Question): fc.Arbitrary<Response> {
   const id = idLike(question);
-  const numberish = fc.oneof(fc.string(), fc.double().map(String), fc.integer().map((n) => `about ${n.toLocaleString('en')}`));
+  const numberish = fc.oneof(
+    fc.string(),
+    fc.double().map(String),
+    fc.integer().map((n) => `about ${n.toLocaleString('en')}`),
+  );
   switch (question.type) {
     case 'single':
       return id.map((option) => ({ type: 'single', option }));
@@ -27,10 +31,9 @@ function responseFor(question: Question): fc.Arbitrary<Response> {
     case 'truefalse':
       return fc.boolean().map((value) => ({ type: 'truefalse', value }));
     case 'ordering':
-      return fc.oneof(
-        fc.shuffledSubarray(question.items.map((i) => i.id)),
-        fc.array(id, { maxLength: 6 }),
-      ).map((order) => ({ type: 'ordering', order }));
+      return fc
+        .oneof(fc.shuffledSubarray(question.items.map((i) => i.id)), fc.array(id, { maxLength: 6 }))
+        .map((order) => ({ type: 'ordering', order }));
     case 'matching': {
       const lefts = question.left.map((l) => l.id);
       return fc
@@ -101,16 +104,30 @@ describe.each(allQuestions.map((question) => [question.type, question] as const)
 describe('isResponse', () => {
   const anyResponseShape = fc.oneof(
     ...allQuestions.map(responseFor),
-    fc.record({
-      type: fc.constantFrom('single', 'truefalse', 'multiple', 'ordering', 'matching', 'numeric', 'text', 'evidence', 'attribution', 'essay'),
-      option: fc.anything(),
-      options: fc.anything(),
-      value: fc.anything(),
-      order: fc.anything(),
-      pairs: fc.anything(),
-      paragraph: fc.oneof(fc.integer(), fc.double(), fc.anything()),
-      choice: fc.oneof(fc.constantFrom(...attributionChoices), fc.anything()),
-    }, { requiredKeys: ['type'] }),
+    fc.record(
+      {
+        type: fc.constantFrom(
+          'single',
+          'truefalse',
+          'multiple',
+          'ordering',
+          'matching',
+          'numeric',
+          'text',
+          'evidence',
+          'attribution',
+          'essay',
+        ),
+        option: fc.anything(),
+        options: fc.anything(),
+        value: fc.anything(),
+        order: fc.anything(),
+        pairs: fc.anything(),
+        paragraph: fc.oneof(fc.integer(), fc.double(), fc.anything()),
+        choice: fc.oneof(fc.constantFrom(...attributionChoices), fc.anything()),
+      },
+      { requiredKeys: ['type'] },
+    ),
     fc.jsonValue(),
   );
 

@@ -3,7 +3,12 @@ import { questionSchema, quizSchema, responseSchema } from '../../src/schemas';
 import { raw, variant } from './quiz-fixtures';
 
 /** "path: message" for every issue, or [] when the value is valid. */
-function problems(schema: { safeParse(v: unknown): { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } } }, value: unknown): string[] {
+function problems(
+  schema: {
+    safeParse(v: unknown): { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } };
+  },
+  value: unknown,
+): string[] {
   const result = schema.safeParse(value);
   return result.success ? [] : result.error!.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
 }
@@ -43,7 +48,9 @@ describe('questionSchema', () => {
 
   it('refuses a multiple-choice question with nothing correct', () => {
     const options = raw.multiple.options.map(({ correct, ...o }) => o);
-    expect(problems(questionSchema, variant('multiple', { options }))).toEqual(['options: mark at least one option correct: true']);
+    expect(problems(questionSchema, variant('multiple', { options }))).toEqual([
+      'options: mark at least one option correct: true',
+    ]);
   });
 
   it('refuses an ordering question with a duplicate item', () => {
@@ -106,18 +113,24 @@ describe('questionSchema', () => {
     const [message] = problems(questionSchema, variant('single', { evidence: { source: 'report-a' } }));
     expect(message).toContain('evidence: evidence is one of { source: report-a, paragraph: 3 }');
     expect(problems(questionSchema, variant('single', { evidence: { topic: 'iran-proxies' } }))).toEqual([]);
-    expect(problems(questionSchema, variant('single', { evidence: { source: 'report-a', paragraph: 0 } }))).not.toEqual([]);
+    expect(problems(questionSchema, variant('single', { evidence: { source: 'report-a', paragraph: 0 } }))).not.toEqual(
+      [],
+    );
   });
 
   it('refuses a text question whose accepted answer is only punctuation, or has none', () => {
     expect(problems(questionSchema, variant('text', { accept: ['—'] }))).toEqual([
       'accept.0: this answer is only punctuation once normalised',
     ]);
-    expect(problems(questionSchema, variant('text', { accept: [] }))).toEqual(['accept: give at least one accepted answer']);
+    expect(problems(questionSchema, variant('text', { accept: [] }))).toEqual([
+      'accept: give at least one accepted answer',
+    ]);
   });
 
   it('refuses evidence questions with repeated or impossible paragraphs', () => {
-    expect(problems(questionSchema, variant('evidence', { paragraphs: [2, 2] }))).toEqual(['paragraphs.1: paragraph "2" appears twice']);
+    expect(problems(questionSchema, variant('evidence', { paragraphs: [2, 2] }))).toEqual([
+      'paragraphs.1: paragraph "2" appears twice',
+    ]);
     expect(problems(questionSchema, variant('evidence', { paragraphs: [0] }))).not.toEqual([]);
     expect(problems(questionSchema, variant('evidence', { feedback: { two: 'x' } }))).not.toEqual([]);
   });
@@ -134,7 +147,9 @@ describe('questionSchema', () => {
 
 describe('quizSchema', () => {
   it('accepts a quiz of distinct questions', () => {
-    expect(problems(quizSchema, { id: 'lesson-1-check', title: 'Check', questions: [raw.single, raw.text] })).toEqual([]);
+    expect(problems(quizSchema, { id: 'lesson-1-check', title: 'Check', questions: [raw.single, raw.text] })).toEqual(
+      [],
+    );
   });
 
   it('refuses two questions with one id, pointing at the second', () => {
@@ -145,7 +160,9 @@ describe('quizSchema', () => {
   });
 
   it('refuses an empty quiz', () => {
-    expect(problems(quizSchema, { id: 'q', title: 'Check', questions: [] })).toEqual(['questions: give at least one question']);
+    expect(problems(quizSchema, { id: 'q', title: 'Check', questions: [] })).toEqual([
+      'questions: give at least one question',
+    ]);
   });
 });
 

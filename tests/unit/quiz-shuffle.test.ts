@@ -20,7 +20,13 @@ describe('seededShuffle', () => {
     const items = Array.from({ length: 10 }, (_, i) => i);
     const orders = new Set(['a', 'b', 'c', 'd', 'e'].map((seed) => seededShuffle(items, seed).join()));
     expect(orders.size).toBeGreaterThan(1);
-    for (const order of orders) expect(order.split(',').map(Number).sort((x, y) => x - y)).toEqual(items);
+    for (const order of orders)
+      expect(
+        order
+          .split(',')
+          .map(Number)
+          .sort((x, y) => x - y),
+      ).toEqual(items);
   });
 
   it('puts each item first about equally often across seeds', () => {
@@ -47,7 +53,8 @@ describe('initialOrder', () => {
   });
 
   it('swaps a two-item question every time', () => {
-    for (const id of ['a', 'b', 'c', 'd', 'e', 'f']) expect(initialOrder(orderingWith(2, id))).toEqual(['item-1', 'item-0']);
+    for (const id of ['a', 'b', 'c', 'd', 'e', 'f'])
+      expect(initialOrder(orderingWith(2, id))).toEqual(['item-1', 'item-0']);
   });
 });
 

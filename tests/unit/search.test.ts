@@ -15,7 +15,9 @@ describe('excerptRuns: Pagefind excerpts as text runs, never markup', () => {
   });
 
   it('decodes the entities Pagefind escapes, so escaped markup reads as the characters it was', () => {
-    expect(excerptRuns('&lt;img src=x onerror=alert(1)&gt; &amp; <mark>Kata&#39;ib</mark> &quot;Hezbollah&quot;')).toEqual([
+    expect(
+      excerptRuns('&lt;img src=x onerror=alert(1)&gt; &amp; <mark>Kata&#39;ib</mark> &quot;Hezbollah&quot;'),
+    ).toEqual([
       { text: '<img src=x onerror=alert(1)> & ', mark: false },
       { text: "Kata'ib", mark: true },
       { text: ' "Hezbollah"', mark: false },
@@ -55,7 +57,16 @@ describe('result links and messages', () => {
   it('follows only plain paths on this site', () => {
     expect(resultHref('/glossary/#term-kalsu')).toBe('/glossary/#term-kalsu');
     expect(resultHref('/reports/report-b/#p3')).toBe('/reports/report-b/#p3');
-    for (const bad of ['https://evil.example/', '//evil.example/x', 'javascript:alert(1)', '/\\evil.example', 'glossary/', '', null, 42]) {
+    for (const bad of [
+      'https://evil.example/',
+      '//evil.example/x',
+      'javascript:alert(1)',
+      '/\\evil.example',
+      'glossary/',
+      '',
+      null,
+      42,
+    ]) {
       expect(resultHref(bad), String(bad)).toBeNull();
     }
   });
@@ -75,12 +86,29 @@ describe('result links and messages', () => {
 
 describe('which pages are indexed', () => {
   it('indexes lessons, reports, background topics, the glossary and the timeline', () => {
-    for (const path of ['/lessons/what-happened/', '/reports/report-a/', '/background/gaza-link/', '/glossary/', '/timeline', '/glossary/index.html']) {
+    for (const path of [
+      '/lessons/what-happened/',
+      '/reports/report-a/',
+      '/background/gaza-link/',
+      '/glossary/',
+      '/timeline',
+      '/glossary/index.html',
+    ]) {
       expect(isSearchable(path), path).toBe(true);
     }
   });
   it("leaves out the home page, index pages, the map, progress, search, anything deeper, and instructors' answer keys", () => {
-    const left = ['/', '/reports/', '/background/', '/lessons/', '/map/', '/search/', '/404.html', '/progress/', '/review/'];
+    const left = [
+      '/',
+      '/reports/',
+      '/background/',
+      '/lessons/',
+      '/map/',
+      '/search/',
+      '/404.html',
+      '/progress/',
+      '/review/',
+    ];
     for (const path of [...left, '/lessons/what-happened/review/', '/instructors/answer-keys/what-happened/']) {
       expect(isSearchable(path), path).toBe(false);
     }

@@ -48,19 +48,15 @@ describe('splitParagraph', () => {
   it('always reassembles the original text, with every anchor as its own run', () => {
     const input = fc
       .string({ minLength: 1, maxLength: 80 })
-      .chain((s) =>
-        fc.tuple(
-          fc.constant(s),
-          fc.uniqueArray(fc.integer({ min: 0, max: s.length }), { maxLength: 10 }),
-        ),
-      );
+      .chain((s) => fc.tuple(fc.constant(s), fc.uniqueArray(fc.integer({ min: 0, max: s.length }), { maxLength: 10 })));
     fc.assert(
       fc.property(input, ([s, cuts]) => {
         const points = [...cuts].sort((a, b) => a - b);
         // Every other gap between cut points becomes an anchor: non-overlapping by construction.
         const anchors: SegmentAnchor[] = [];
         for (let i = 0; i + 1 < points.length; i += 2) {
-          if (points[i] < points[i + 1]) anchors.push({ start: points[i], end: points[i + 1], noteId: `n${i}`, number: i });
+          if (points[i] < points[i + 1])
+            anchors.push({ start: points[i], end: points[i + 1], noteId: `n${i}`, number: i });
         }
         const runs = splitParagraph(s, [...anchors].reverse());
         expect(runs.map((r) => r.text).join('')).toBe(s);

@@ -33,7 +33,9 @@ describe('content/sources are the seeds, minus page furniture', () => {
     const b = sourceSchema.parse(parse(readFileSync(join(root, 'content/sources/report-b.yaml'), 'utf8')));
     expect(b.kicker).toBe('Second attack in days');
     expect(b.credit).toBe('Reporting by AFP and 964media');
-    expect(b.paragraphs[4]).toBe('\u201cThis was the second attack against U.S. forces since February 4,\u201d the official noted.');
+    expect(b.paragraphs[4]).toBe(
+      '\u201cThis was the second attack against U.S. forces since February 4,\u201d the official noted.',
+    );
     expect(b.paragraphs[0].startsWith('NEWSROOM \u2013 U.S.')).toBe(true);
   });
 });

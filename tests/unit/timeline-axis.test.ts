@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { drawTimelineAxis, type AxisInput } from '../../src/lib/timeline-axis';
 
-const day = (iso: string) => Date.UTC(...(iso.split('-').map(Number).map((n, i) => (i === 1 ? n - 1 : n)) as [number, number, number])) / 86_400_000;
+const day = (iso: string) =>
+  Date.UTC(
+    ...(iso
+      .split('-')
+      .map(Number)
+      .map((n, i) => (i === 1 ? n - 1 : n)) as [number, number, number]),
+  ) / 86_400_000;
 const ev = (id: string, iso: string, partial = false): AxisInput => ({ id, value: day(iso), partial });
 
 const events = [
@@ -59,7 +65,10 @@ describe('drawTimelineAxis', () => {
 
   it('labels years with no two labels closer than a label is wide', () => {
     const axis = drawTimelineAxis(events, 2003, { zoomFrom: { year: 2023 } });
-    const labelled = axis.ticks.filter((t) => t.label).map((t) => t.x).sort((p, q) => p - q);
+    const labelled = axis.ticks
+      .filter((t) => t.label)
+      .map((t) => t.x)
+      .sort((p, q) => p - q);
     expect(labelled.length).toBeGreaterThan(4);
     for (let i = 1; i < labelled.length; i++) expect(labelled[i] - labelled[i - 1]).toBeGreaterThanOrEqual(24);
   });

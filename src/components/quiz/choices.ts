@@ -19,7 +19,11 @@ const ATTRIBUTION_LABELS: Record<string, string> = {
 
 export function choicesOf(question: ChoiceQuestion): Choice[] {
   if (question.type === 'single') return question.options.map((o) => ({ value: o.id, text: o.text }));
-  if (question.type === 'truefalse') return [{ value: 'true', text: 'True' }, { value: 'false', text: 'False' }];
+  if (question.type === 'truefalse')
+    return [
+      { value: 'true', text: 'True' },
+      { value: 'false', text: 'False' },
+    ];
   return Object.entries(ATTRIBUTION_LABELS).map(([value, text]) => ({ value, text }));
 }
 

@@ -15,10 +15,19 @@ export interface GuideExample {
   code: string;
 }
 
-const example = (id: string, kind: ExampleKind, file: string, code: string): GuideExample => ({ id, kind, file, code: code.trim() + '\n' });
+const example = (id: string, kind: ExampleKind, file: string, code: string): GuideExample => ({
+  id,
+  kind,
+  file,
+  code: code.trim() + '\n',
+});
 
 export const contentExamples: GuideExample[] = [
-  example('lesson', 'lesson', 'content/lessons/what-happened.mdx', `
+  example(
+    'lesson',
+    'lesson',
+    'content/lessons/what-happened.mdx',
+    `
 ---
 title: "What happened on 21 and 22 April 2024"
 order: 1
@@ -40,16 +49,26 @@ Read [Report A, paragraph 1](/reports/report-a/#p1). It tells the whole story in
 Go back through paragraphs 1 to 5 and note every phrase that says where a piece of information came from.
 
 <Quiz id="l1-the-two-attacks" />
-`),
-  example('note', 'note', 'content/annotations/report-a.yaml (under notes:)', `
+`,
+  ),
+  example(
+    'note',
+    'note',
+    'content/annotations/report-a.yaml (under notes:)',
+    `
 - id: a-near-three-month-pause
   quote: { exact: "a near three-month pause" }
   kind: number
   note: "From the last attack US officials recorded, on 4 February 2024, to the rockets of 21 April is 77 days, about two and a half months."
   links: { topic: escalation-and-pause, event: last-attack-before-pause-2024 }
   cites: [time-rumalyn, ahram-us-troops-western-iraq]
-`),
-  example('note-with-suffix', 'note', 'content/annotations/report-b.yaml (under notes:)', `
+`,
+  ),
+  example(
+    'note-with-suffix',
+    'note',
+    'content/annotations/report-b.yaml (under notes:)',
+    `
 - id: b-official-second-attack
   # "the second attack" occurs twice in Report B; suffix (the words just after) says which one.
   quote: { exact: "the second attack", suffix: " against U.S. forces" }
@@ -57,8 +76,13 @@ Go back through paragraphs 1 to 5 and note every phrase that says where a piece 
   note: "An unnamed US official gives this count; the first attack in it is the rockets fired at Rumalyn the day before."
   links: { topic: escalation-and-pause }
   cites: [time-rumalyn]
-`),
-  example('topic', 'topic', 'content/topics/gaza-link.mdx', `
+`,
+  ),
+  example(
+    'topic',
+    'topic',
+    'content/topics/gaza-link.mdx',
+    `
 ---
 title: "The Gaza link: why attacks on US forces began in October 2023"
 summary: "After 7 October 2023, Iran-aligned Iraqi groups began attacking US forces, citing US support for Israel."
@@ -72,8 +96,13 @@ related:
 ---
 
 Write the topic in Markdown. Keep figures that change "as of" the date above, and cite every fact.
-`),
-  example('event', 'event', 'content/timeline.yaml', `
+`,
+  ),
+  example(
+    'event',
+    'event',
+    'content/timeline.yaml',
+    `
 - id: iraq-invasion-2003
   date: "2003-03-20"            # or "2023-10" (a month), "2007" (a year), "2003/2007" (a range)
   title: "US-led invasion of Iraq begins"
@@ -81,8 +110,13 @@ Write the topic in Markdown. Keep figures that change "as of" the date above, an
   topics: [invasion-and-withdrawal]
   places: [baghdad]
   cites: [ap-iraq-invasion-timeline]
-`),
-  example('event-partial', 'event', 'content/timeline.yaml', `
+`,
+  ),
+  example(
+    'event-partial',
+    'event',
+    'content/timeline.yaml',
+    `
 - id: kataib-hezbollah-founding
   date: "2003/2007"
   title: "Kata'ib Hezbollah emerges"
@@ -91,8 +125,13 @@ Write the topic in Markdown. Keep figures that change "as of" the date above, an
   caveat: "Nobody agrees on exactly when the group was founded: some accounts say 2003, others 2006-2007."
   topics: [armed-groups]
   cites: [state-kh-fto-2009]
-`),
-  example('term', 'term', 'content/glossary.yaml', `
+`,
+  ),
+  example(
+    'term',
+    'term',
+    'content/glossary.yaml',
+    `
 - id: kataib-hezbollah
   term: "Kata'ib Hezbollah"
   aliases: ["Kataib Hezbollah", "KH"]
@@ -101,8 +140,13 @@ Write the topic in Markdown. Keep figures that change "as of" the date above, an
   transliteration: "Kata'ib Hizb Allah"
   topic: armed-groups
   cites: [state-kh-fto-2009]
-`),
-  example('quiz', 'quiz', 'content/quizzes/l1-the-two-attacks.yaml', `
+`,
+  ),
+  example(
+    'quiz',
+    'quiz',
+    'content/quizzes/l1-the-two-attacks.yaml',
+    `
 id: l1-the-two-attacks
 title: "Checkpoint: the two attacks"
 questions:
@@ -114,12 +158,17 @@ questions:
     answer: false
     explanation: "The drone (paragraph 2) came after the Sunday rockets (paragraph 3), which is why paragraph 3 starts with “That followed”."
     evidence: { source: report-a, paragraph: 3 }
-`),
+`,
+  ),
 ];
 
 /** One example of every question type, as an entry under `questions:` in a quiz file. */
 export const questionExamples: GuideExample[] = [
-  example('single', 'question', 'content/quizzes/<quiz>.yaml', `
+  example(
+    'single',
+    'question',
+    'content/quizzes/<quiz>.yaml',
+    `
 - id: l1-what-hit-ain-al-asad
   type: single
   level: recall
@@ -136,8 +185,13 @@ export const questionExamples: GuideExample[] = [
       text: "Bombs dropped by warplanes"
   explanation: "Paragraph 2 says that at least one armed drone was launched at Ain al-Asad, in Anbar province."
   evidence: { source: report-a, paragraph: 2 }
-`),
-  example('truefalse', 'question', 'content/quizzes/<quiz>.yaml', `
+`,
+  ),
+  example(
+    'truefalse',
+    'question',
+    'content/quizzes/<quiz>.yaml',
+    `
 - id: l1-newest-first
   type: truefalse
   level: understanding
@@ -149,8 +203,13 @@ export const questionExamples: GuideExample[] = [
     "false": "Right. The report leads with the newest attack, then goes back in time."
   explanation: "News reports usually lead with the newest development."
   evidence: { source: report-a, paragraph: 3 }
-`),
-  example('multiple', 'question', 'content/quizzes/<quiz>.yaml', `
+`,
+  ),
+  example(
+    'multiple',
+    'question',
+    'content/quizzes/<quiz>.yaml',
+    `
 - id: l1-sources-of-report-a
   type: multiple
   level: recall
@@ -164,8 +223,13 @@ export const questionExamples: GuideExample[] = [
       feedback: "The group appears in paragraph 6, as the group that claimed earlier attacks."
   explanation: "Paragraph 1 says “Iraqi security sources and US officials” told the reporters."
   evidence: { source: report-a, paragraph: 1 }
-`),
-  example('ordering', 'question', 'content/quizzes/<quiz>.yaml', `
+`,
+  ),
+  example(
+    'ordering',
+    'question',
+    'content/quizzes/<quiz>.yaml',
+    `
 - id: l1-order-the-weekend
   type: ordering
   level: understanding
@@ -177,8 +241,13 @@ export const questionExamples: GuideExample[] = [
     - { id: drone, text: "An armed drone is launched at Ain al-Asad air base, Iraq" }
   explanation: "The explosion came first (Saturday), then the rockets (Sunday 21 April), then the drone (Monday 22 April)."
   evidence: { event: rumalyn-rocket-attack-2024 }
-`),
-  example('matching', 'question', 'content/quizzes/<quiz>.yaml', `
+`,
+  ),
+  example(
+    'matching',
+    'question',
+    'content/quizzes/<quiz>.yaml',
+    `
 - id: l1-places-where
   type: matching
   level: recall
@@ -193,8 +262,13 @@ export const questionExamples: GuideExample[] = [
   pairs: { ain-al-asad: anbar, rumalyn: hasakah }
   explanation: "Ain al-Asad is an air base in Anbar, in western Iraq. Rumalyn is a town in Hasakah, in Syria's far north-east."
   evidence: { place: rmeilan }
-`),
-  example('numeric', 'question', 'content/quizzes/<quiz>.yaml', `
+`,
+  ),
+  example(
+    'numeric',
+    'question',
+    'content/quizzes/<quiz>.yaml',
+    `
 - id: l1-rockets-at-rumalyn
   type: numeric
   level: recall
@@ -205,8 +279,13 @@ export const questionExamples: GuideExample[] = [
   unit: "rockets"
   explanation: "Paragraph 3 says five rockets."
   evidence: { source: report-a, paragraph: 3 }
-`),
-  example('text', 'question', 'content/quizzes/<quiz>.yaml', `
+`,
+  ),
+  example(
+    'text',
+    'question',
+    'content/quizzes/<quiz>.yaml',
+    `
 - id: l1-name-drone-base
   type: text
   level: recall
@@ -215,8 +294,13 @@ export const questionExamples: GuideExample[] = [
   accept: ["Ain al-Asad", "Ain al-Asad air base", "Ayn al-Asad", "Al-Asad"]
   explanation: "Paragraph 2 names Ain al-Asad air base. Report B spells it Al-Asad Air Base."
   evidence: { source: report-a, paragraph: 2 }
-`),
-  example('evidence', 'question', 'content/quizzes/<quiz>.yaml', `
+`,
+  ),
+  example(
+    'evidence',
+    'question',
+    'content/quizzes/<quiz>.yaml',
+    `
 - id: l1-evidence-no-casualties
   type: evidence
   level: recall
@@ -229,8 +313,13 @@ export const questionExamples: GuideExample[] = [
     "5": "Paragraph 5 mentions a death, but at a different base and in an explosion."
   explanation: "Paragraph 4 says there were “no reports of casualties or significant damage”."
   evidence: { source: report-a, paragraph: 4 }
-`),
-  example('attribution', 'question', 'content/quizzes/<quiz>.yaml', `
+`,
+  ),
+  example(
+    'attribution',
+    'question',
+    'content/quizzes/<quiz>.yaml',
+    `
 - id: l3-attr-pressure
   type: attribution
   level: understanding
@@ -242,5 +331,6 @@ export const questionExamples: GuideExample[] = [
     b: "Report B links the stop to US air raids (paragraph 7)."
   explanation: "Report A, paragraph 8, says the attacks “stopped in late January under pressure from Iraqi authorities and Iran”."
   evidence: { source: report-a, paragraph: 8 }
-`),
+`,
+  ),
 ];

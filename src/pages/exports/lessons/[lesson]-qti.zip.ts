@@ -9,6 +9,9 @@ export const getStaticPaths = (async () =>
 /** One lesson's questions, for Canvas. */
 export const GET: APIRoute = async ({ params, site }) => {
   const course = await getExportCourse(site);
-  const { zip } = toQtiZip(course, course.lessons.filter((l) => l.id === params.lesson));
+  const { zip } = toQtiZip(
+    course,
+    course.lessons.filter((l) => l.id === params.lesson),
+  );
   return new Response(zip, { headers: { 'Content-Type': 'application/zip' } });
 };

@@ -9,6 +9,9 @@ export const getStaticPaths = (async () =>
 /** One lesson's questions, for Moodle. */
 export const GET: APIRoute = async ({ params, site }) => {
   const course = await getExportCourse(site);
-  const { text } = toGift(course, course.lessons.filter((l) => l.id === params.lesson));
+  const { text } = toGift(
+    course,
+    course.lessons.filter((l) => l.id === params.lesson),
+  );
   return new Response(text, { headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
 };
