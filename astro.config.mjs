@@ -16,7 +16,7 @@ export default defineConfig({
   integrations: [contentCheck(), mdx(), svelte({ compilerOptions: { discloseVersion: false } }), searchIndex()],
   // Island JavaScript in few files, since each file costs its own gzip overhead and import lists (measured with
   // scripts/bench.ts; budget in tests/build/budgets.test.ts). Every island needs the Svelte runtime, Astro's
-  // Svelte renderer and the progress store (store.ts and what it imports): one chunk. The lesson page's islands
+  // Svelte renderer and the progress store (browser-store.ts and what it imports): one chunk. The lesson page's islands
   // (questions, score lines, lesson end) and what they import: a second; /review/ loads it too, for Question.
   // Client build only: the server build keeps its default chunks.
   vite: {
@@ -41,7 +41,7 @@ export default defineConfig({
                 groups: [
                   {
                     name: 'svelte',
-                    test: /node_modules[\\/](svelte|esm-env|clsx|nanostores|@astrojs[\\/]svelte)[\\/]|src[\\/]progress[\\/]store\.ts|src[\\/]components[\\/]quiz[\\/]live-progress\.ts/,
+                    test: /node_modules[\\/](svelte|esm-env|clsx|nanostores|@astrojs[\\/]svelte)[\\/]|src[\\/]progress[\\/]browser-store\.ts|src[\\/]components[\\/]quiz[\\/]live-progress\.ts/,
                     priority: 2,
                   },
                   {

@@ -1,64 +1,12 @@
 import type { AnswerRecord, LessonProgress, Progress } from '../schemas/progress';
+import { answerKey, PROGRESS_VERSION } from './rules';
 
-// The stored format's constants and key helpers. This file (like all of src/progress) imports no zod, so the
-// islands that read progress do not ship it; src/schemas/progress.ts describes the same format with zod.
+// The stored format's types and entry helpers (its limits and key rules are in rules.ts). Like all of
+// src/progress this imports no zod, so the islands that read progress do not ship it; src/schemas/progress.ts
+// describes the same format with zod.
 
 export type { AnswerRecord, JsonValue, LessonProgress, Progress } from '../schemas/progress';
-
-/** The format version this code writes. Bump it with a step in migrations.ts. */
-export const PROGRESS_VERSION = 1;
-/** Leitner boxes run 1..BOX_COUNT. */
-export const BOX_COUNT = 5;
-/** Latest time accepted anywhere in the format (the largest valid Date), in epoch ms. */
-export const MAX_TIME = 8_640_000_000_000_000;
-export const MAX_ID_LENGTH = 100;
-export const MAX_HASH_LENGTH = 200;
-/** Nesting allowed inside a stored response; real responses are two levels deep. */
-export const MAX_RESPONSE_DEPTH = 16;
-
-/** Same rule as idSchema in src/schemas/common.ts: ids are kebab-case, which also rules out "__proto__". */
-const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-/** A question part may be namespaced with dots ("quiz-id.question-id") should a lesson hold two quizzes. */
-const QUESTION_PATTERN = /^[a-z0-9]+(?:[-.][a-z0-9]+)*$/;
-
-/** Kebab-case allows these, but progress files never hold them as keys (transfer.ts refuses them). */
-const RESERVED = new Set(['constructor', 'prototype']);
-
-export function isLessonId(value: string): boolean {
-  return value.length <= MAX_ID_LENGTH && ID_PATTERN.test(value) && !RESERVED.has(value);
-}
-
-export function isQuestionId(value: string): boolean {
-  return value.length <= MAX_ID_LENGTH && QUESTION_PATTERN.test(value) && !RESERVED.has(value);
-}
-
-/** Key of an answer in `Progress.answers`: "lessonId/questionId". */
-export function answerKey(lessonId: string, questionId: string): string {
-  return `${lessonId}/${questionId}`;
-}
-
-/** The two ids in an answer key, or undefined when it is not one. */
-export function splitAnswerKey(key: string): { lessonId: string; questionId: string } | undefined {
-  const slash = key.indexOf('/');
-  if (slash < 0) return undefined;
-  const lessonId = key.slice(0, slash);
-  const questionId = key.slice(slash + 1);
-  return isLessonId(lessonId) && isQuestionId(questionId) ? { lessonId, questionId } : undefined;
-}
-
-export function isAnswerKey(key: string): boolean {
-  return splitAnswerKey(key) !== undefined;
-}
-
-export function isTime(value: unknown): value is number {
-  return typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= MAX_TIME;
-}
-
-/** A caller's clock reading as a valid stored time (whole ms, inside the range). */
-export function toTime(now: number): number {
-  if (!Number.isFinite(now)) return 0;
-  return Math.min(MAX_TIME, Math.max(0, Math.floor(now)));
-}
+export * from './rules';
 
 export function emptyProgress(updatedAt = 0): Progress {
   return { version: PROGRESS_VERSION, updatedAt, lessons: {}, answers: {} };

@@ -1,54 +1,193 @@
-import { createProgressCore } from './progress-core';
-import { PROGRESS_KEY } from './storage';
+import { atom, type ReadableAtom } from 'nanostores';
+import type { JsonValue, Progress } from './format';
+import { emptyProgress } from './format';
+import { decodeProgress } from './decode';
+import { mergeProgress } from './merge';
+import { applyAnswer, applyOpened, applyRead, applyReset, type GradeOutcome } from './record';
+import { createProgressStorage, PROGRESS_KEY, type LoadResult, type SaveError, type StorageLike } from './storage';
+import type { QuestionRef } from './summary';
 
-// The page's one progress store, wired to this browser: localStorage, other tabs' `storage` events, the
-// back/forward cache, and a request that the browser keep this site's storage. Islands import from here.
-// Nothing runs until an island first reads a store or calls an action.
-// Only what lesson pages need is here: import and export are in store-transfer.ts (the progress page) and the
-// review queue in review-queue.ts (the review page), so a lesson page's store chunk carries neither.
+// The student's progress as nanostores atoms, saved to storage after every change. Each save reads what is
+// stored, merges (so another tab's answers survive) and writes; other tabs' writes arrive as change events
+// and are merged in the same way. The store starts on first use: a page without a quiz touches no storage.
+// This is the part every island needs; import and export (only the progress page has them) are added on top
+// by files/store-files.ts through `current` and `commit`, so lesson pages never download them.
 
-export type { AnswerRecord, JsonValue, LessonProgress, Progress } from './format';
-export type { GradeOutcome } from './record';
-export type { AnswerState, LessonSummary, QuestionRef } from './summary';
-export type { SaveState, SaveStatus } from './progress-core';
-export { answerEntry, lessonEntry } from './format';
-export { answerState, lessonSummary, questionProgress } from './summary';
+export type SaveState = 'saved' | 'unsaved' | 'unavailable' | 'read-only' | 'recovered';
 
-const inBrowser = typeof window !== 'undefined' && typeof document !== 'undefined';
-
-let askedToPersist = false;
-/** Asks once per visit that the browser not evict the student's progress; harmless when refused. */
-function askToPersist(): void {
-  if (askedToPersist) return;
-  askedToPersist = true;
-  const storageManager = globalThis.navigator?.storage;
-  if (!storageManager?.persisted || !storageManager.persist) return;
-  storageManager
-    .persisted()
-    .then((persisted) => (persisted ? true : storageManager.persist()))
-    .catch(() => undefined);
+export interface SaveStatus {
+  state: SaveState;
+  /** A sentence for the student; empty until the store has started. */
+  message: string;
+  /** localStorage key holding a copy of damaged or old-format progress (state 'recovered'). */
+  backupKey?: string;
 }
 
-/** The store itself, for actions built on top of it (store-transfer.ts); islands use the names below. */
-export const progressCore = createProgressCore({
-  server: !inBrowser,
-  getStorage: () => window.localStorage,
-  subscribeToChanges(listener) {
-    const onStorage = (event: StorageEvent) => {
-      if (event.key === PROGRESS_KEY) listener(event.key, event.newValue);
-    };
-    // A page restored from the back/forward cache missed the events sent while it was frozen.
-    const onPageShow = (event: PageTransitionEvent) => {
-      if (event.persisted) progressCore.refresh();
-    };
-    window.addEventListener('storage', onStorage);
-    window.addEventListener('pageshow', onPageShow);
-    return () => {
-      window.removeEventListener('storage', onStorage);
-      window.removeEventListener('pageshow', onPageShow);
-    };
-  },
-  onAnswerSaved: askToPersist,
-});
+export const SAVE_MESSAGES: Readonly<Record<SaveState, string>> = {
+  saved: 'Your progress is saved in this browser.',
+  unsaved:
+    'Your browser’s storage is full, so your latest answers are not saved yet. Export your progress to keep a copy, or free some space.',
+  unavailable:
+    'This browser is not letting the course save progress (private browsing or blocked storage). You can keep going, but your answers will be gone when you close the page: use Export to keep a copy.',
+  'read-only':
+    'Your progress was saved by a newer version of this course. Reload the page to keep saving; until then new answers are not saved.',
+  recovered:
+    'Some of your saved progress was damaged. Everything readable was kept, and a copy of the damaged data was kept in this browser.',
+};
 
-export const { progress, saveStatus, recordAnswer, markOpened, markRead, resetProgress } = progressCore;
+export interface ProgressStoreOptions {
+  /** The Storage to use (localStorage in the browser); may throw or return nothing when storage is blocked. */
+  getStorage: () => StorageLike | null | undefined;
+  /** Subscribes to writes made by other tabs (the window's `storage` event); returns an unsubscribe. */
+  subscribeToChanges?: (listener: (key: string | null, newValue: string | null) => void) => () => void;
+  /** Clock used when an action is given no time. */
+  now?: () => number;
+  /** Rendering on the server: never start, keep the initial values. */
+  server?: boolean;
+  /** Called after an answer was saved (the browser asks for persistent storage then). */
+  onAnswerSaved?: () => void;
+}
+
+export interface ProgressCore {
+  progress: ReadableAtom<Progress>;
+  saveStatus: ReadableAtom<SaveStatus>;
+  /** Records an answer; pass the lesson's current questions to keep its best score. */
+  recordAnswer(
+    lessonId: string,
+    question: QuestionRef,
+    response: JsonValue,
+    result: GradeOutcome,
+    now?: number,
+    lessonQuestions?: readonly QuestionRef[],
+  ): void;
+  markOpened(lessonId: string, now?: number): void;
+  markRead(lessonId: string, now?: number): void;
+  resetProgress(now?: number): void;
+  /** Re-reads storage and merges it in (e.g. when a page comes back from the back/forward cache). */
+  refresh(): void;
+  /** Stops listening to other tabs (tests, hot reload). */
+  stop(): void;
+  /** The progress now, starting the store first if it has not started. For actions built on top of the store. */
+  current(): Progress;
+  /** Merges `next` with what is stored, writes it, and updates both atoms. True when it was saved. */
+  commit(next: Progress): boolean;
+  /** The clock actions use when given no time. */
+  now(): number;
+}
+
+const status = (state: SaveState, backupKey?: string): SaveStatus =>
+  backupKey === undefined
+    ? { state, message: SAVE_MESSAGES[state] }
+    : { state, message: SAVE_MESSAGES[state], backupKey };
+
+const stateForError: Record<SaveError, SaveState> = {
+  quota: 'unsaved',
+  unavailable: 'unavailable',
+  'read-only': 'read-only',
+};
+
+/**
+ * Runs `start` whenever a listener is added (start() itself runs once). Every subscription, and every get()
+ * without one, goes through listen(): this is how nanostores' own onStart works, without its event machinery in
+ * the bundle every island loads (onMount would add only an unmount delay and a stop hook, unused here).
+ */
+function startOnFirstListen<T>(store: Pick<ReadableAtom<T>, 'listen'>, start: () => void): void {
+  const listen = store.listen;
+  store.listen = (listener) => {
+    start();
+    return listen(listener);
+  };
+}
+
+export function createProgressCore(options: ProgressStoreOptions): ProgressCore {
+  const clock = options.now ?? Date.now;
+  const storage = createProgressStorage(options.getStorage, { now: clock });
+  const progress = atom<Progress>(emptyProgress());
+  const saveStatus = atom<SaveStatus>({ state: 'saved', message: '' });
+  let started = false;
+  let unsubscribe: (() => void) | undefined;
+
+  function statusAfterLoad(loaded: LoadResult): SaveStatus {
+    if (loaded.status === 'ok') return status('saved');
+    if (loaded.status === 'recovered') return status('recovered', loaded.backupKey);
+    return status(loaded.status);
+  }
+
+  function start(): void {
+    if (started || options.server) return;
+    started = true;
+    const loaded = storage.load();
+    progress.set(loaded.data);
+    saveStatus.set(statusAfterLoad(loaded));
+    unsubscribe = options.subscribeToChanges?.(onOtherTab);
+  }
+
+  function onOtherTab(key: string | null, newValue: string | null): void {
+    if (key !== PROGRESS_KEY || newValue === null) return;
+    const theirs = decodeProgress(newValue);
+    progress.set(mergeProgress(progress.get(), theirs.data));
+    if (theirs.readOnly) saveStatus.set(status('read-only'));
+  }
+
+  function commit(next: Progress): boolean {
+    const stored = storage.read();
+    const merged = stored.status === 'unavailable' ? next : mergeProgress(stored.data, next);
+    progress.set(merged);
+    if (stored.status === 'unavailable' || stored.status === 'read-only') {
+      saveStatus.set(status(stored.status));
+      return false;
+    }
+    const saved = storage.save(merged);
+    if (!saved.ok) {
+      saveStatus.set(status(stateForError[saved.error]));
+      return false;
+    }
+    // A recovery notice stays up for the rest of the visit: it matters more than "saved".
+    if (saveStatus.get().state !== 'recovered') saveStatus.set(status('saved'));
+    return true;
+  }
+
+  function current(): Progress {
+    start();
+    return progress.get();
+  }
+
+  startOnFirstListen(progress, start);
+  startOnFirstListen(saveStatus, start);
+
+  return {
+    progress,
+    saveStatus,
+    current,
+    commit,
+    now: clock,
+    recordAnswer(lessonId, question, response, result, now = clock(), lessonQuestions) {
+      const next = applyAnswer(current(), lessonId, question, response, result, now, lessonQuestions);
+      if (commit(next)) options.onAnswerSaved?.();
+    },
+    markOpened(lessonId, now = clock()) {
+      const before = current();
+      const next = applyOpened(before, lessonId, now);
+      if (next !== before) commit(next);
+    },
+    markRead(lessonId, now = clock()) {
+      const before = current();
+      const next = applyRead(before, lessonId, now);
+      if (next !== before) commit(next);
+    },
+    resetProgress(now = clock()) {
+      commit(applyReset(current(), now));
+    },
+    refresh() {
+      if (!started) return start();
+      const stored = storage.read();
+      if (stored.status === 'unavailable') return;
+      progress.set(mergeProgress(progress.get(), stored.data));
+      if (stored.status === 'read-only') saveStatus.set(status('read-only'));
+    },
+    stop() {
+      unsubscribe?.();
+      unsubscribe = undefined;
+    },
+  };
+}

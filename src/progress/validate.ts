@@ -1,24 +1,11 @@
 import type { AnswerRecord, JsonValue, LessonProgress } from './format';
-import { BOX_COUNT, isTime, MAX_HASH_LENGTH, MAX_RESPONSE_DEPTH } from './format';
+import { BOX_COUNT, isTime, jsonDepth, MAX_HASH_LENGTH, MAX_RESPONSE_DEPTH } from './rules';
 
 // The browser's checks for stored entries: the same rules as src/schemas/progress.ts, without zod. Each returns
 // a clean copy holding only the known fields (unknown fields are dropped, as zod does), or undefined.
 
 export function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** Levels of arrays/objects in a value (a scalar is 0); walks iteratively so a deep value cannot overflow the stack. */
-export function jsonDepth(value: unknown): number {
-  let deepest = 0;
-  const stack: [unknown, number][] = [[value, 0]];
-  while (stack.length > 0) {
-    const [node, depth] = stack.pop()!;
-    if (typeof node !== 'object' || node === null) continue;
-    deepest = Math.max(deepest, depth + 1);
-    for (const child of Object.values(node)) stack.push([child, depth + 1]);
-  }
-  return deepest;
 }
 
 /** True for strings, finite numbers, booleans, null, and arrays/plain objects of those, nested at most `maxDepth`. */

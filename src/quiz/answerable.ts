@@ -1,5 +1,5 @@
 import type { Question, QuestionOf, QuestionType, Response, ResponseOf } from '../schemas/question';
-import { attributionChoices } from './response';
+import { attributionChoices } from './attribution';
 import { normalizeAnswer } from './normalize';
 import { parseNumber } from './parse-number';
 

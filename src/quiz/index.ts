@@ -12,7 +12,8 @@ export type {
 } from '../schemas/question';
 export { grade, type Grade } from './grade';
 export { isAnswerable, whyUnanswerable } from './answerable';
-export { attributionChoices, isResponse } from './response';
+export { attributionChoices } from './attribution';
+export { isResponse } from './response';
 export { answersMatch, normalizeAnswer } from './normalize';
 export { parseNumber, type ParsedNumber } from './parse-number';
 export { questionHash } from './hash';

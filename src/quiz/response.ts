@@ -1,10 +1,8 @@
 import type { Response } from '../schemas/question';
+import { attributionChoices } from './attribution';
 
 // The browser checks saved responses with this instead of responseSchema, so islands do not ship zod.
 // It accepts exactly what responseSchema accepts (a property test holds the two together).
-
-/** a = Report A, b = Report B. */
-export const attributionChoices = ['a', 'b', 'both', 'neither'] as const;
 
 const isString = (v: unknown): v is string => typeof v === 'string';
 const isStringList = (v: unknown): boolean => Array.isArray(v) && v.every(isString);

@@ -7,8 +7,8 @@ import {
   MAX_RESPONSE_DEPTH,
   MAX_TIME,
   PROGRESS_VERSION,
-} from '../progress/format';
-import { jsonDepth } from '../progress/validate';
+  jsonDepth,
+} from '../progress/rules';
 
 // A student's progress as kept in their browser's localStorage (key "course-progress-v1") and in exported
 // files. Times are epoch milliseconds. The browser checks stored data with src/progress/validate.ts (no zod);

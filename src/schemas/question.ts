@@ -1,7 +1,7 @@
 import { z } from 'astro/zod';
 import { idSchema } from './common';
 import { normalizeAnswer } from '../quiz/normalize';
-import { attributionChoices } from '../quiz/response';
+import { attributionChoices } from '../quiz/attribution';
 
 // Questions are checked here at build time; the browser grades with src/quiz, which imports only the
 // types below (never zod). Objects are strict so that a misspelt key ("corect", "feedbak") is an error

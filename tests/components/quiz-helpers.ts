@@ -65,7 +65,7 @@ export async function freshIsland() {
   const testing = await import('@testing-library/svelte');
   cleanupLast = testing.cleanup;
   const { default: Question } = await import('../../src/components/quiz/Question.svelte');
-  const store = await import('../../src/progress/store');
+  const store = await import('../../src/progress/browser-store');
   return { Question, store, render: testing.render };
 }
 

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { previewImport } from '../../src/progress/diff';
+import { previewImport } from '../../src/progress/files/preview';
 import type { Progress } from '../../src/progress/format';
-import { mergeImported, replaceWithImported } from '../../src/progress/import';
+import { mergeImported, replaceWithImported } from '../../src/progress/files/import';
 import { mergeAnswers, mergeLessons, mergeProgress } from '../../src/progress/merge';
 import { answer, doc, progressArb, timeArb } from './progress-helpers';
 

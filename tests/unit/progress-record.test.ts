@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { emptyProgress } from '../../src/progress/format';
 import { mergeProgress } from '../../src/progress/merge';
-import { applyReplace } from '../../src/progress/import';
+import { applyReplace } from '../../src/progress/files/import';
 import { applyAnswer, applyOpened, applyRead, applyReset } from '../../src/progress/record';
 import { DAY_MS } from '../../src/progress/review';
 import { answerState, lessonSummary, questionProgress } from '../../src/progress/summary';

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import * as browserStore from '../../src/progress/store';
-import { exportProgressText } from '../../src/progress/transfer';
-import { createProgressStore, type ProgressStore } from '../../src/progress/progress-store';
+import * as browserStore from '../../src/progress/browser-store';
+import { exportProgressText } from '../../src/progress/files/progress-file';
+import { createProgressStore, type ProgressStore } from '../../src/progress/files/store-files';
 import { PROGRESS_KEY, type StorageLike } from '../../src/progress/storage';
 import { answer, doc, FakeBrowserStorage, progressArb, type FakeTab } from './progress-helpers';
 
@@ -173,7 +173,7 @@ describe('import and export, for any progress', () => {
   });
 });
 
-describe('the browser store (store.ts)', () => {
+describe('the browser store (browser-store.ts)', () => {
   it('does nothing outside a browser: no window, no storage, initial values', () => {
     expect(typeof window).toBe('undefined');
     expect(browserStore.progress.get()).toEqual({ version: 1, updatedAt: 0, lessons: {}, answers: {} });

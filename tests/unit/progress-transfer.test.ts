@@ -6,7 +6,7 @@ import {
   IMPORT_MAX_ANSWERS,
   IMPORT_MAX_BYTES,
   parseProgressImport,
-} from '../../src/progress/transfer';
+} from '../../src/progress/files/progress-file';
 import { answer, doc, jsonArb, progressArb } from './progress-helpers';
 
 const sample = doc({

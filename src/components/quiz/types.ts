@@ -1,7 +1,7 @@
 // Props the quiz islands receive from the server: plain data only (island props are serialised), and only
 // types from src/quiz and src/progress, so nothing here pulls zod into the browser.
 import type { Question } from '../../quiz';
-import type { QuestionRef } from '../../progress/store';
+import type { QuestionRef } from '../../progress/browser-store';
 
 export type { QuestionRef };
 

@@ -1,8 +1,8 @@
-import type { Progress } from './format';
-import { isTime, PROGRESS_VERSION } from './format';
-import { readProgressDocument } from './decode';
-import { migrate } from './migrations';
-import { isPlainObject } from './validate';
+import type { Progress } from '../format';
+import { isTime, PROGRESS_VERSION } from '../format';
+import { readProgressDocument } from '../decode';
+import { migrate } from '../migrations';
+import { isPlainObject } from '../validate';
 
 // Progress files: what "Export progress" writes and what "Import progress" accepts. An import is checked
 // completely before anything is changed; every refusal says what is wrong in words a student can act on.

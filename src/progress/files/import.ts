@@ -1,6 +1,6 @@
-import type { Progress } from './format';
-import { PROGRESS_VERSION, toTime } from './format';
-import { mergeProgress } from './merge';
+import type { Progress } from '../format';
+import { PROGRESS_VERSION, toTime } from '../format';
+import { mergeProgress } from '../merge';
 
 // Bringing a progress file into this browser, by merging (adds, never removes) or replacing. Only the progress
 // page imports, so this lives apart from merge.ts and record.ts, which every island needs.

@@ -1,13 +1,13 @@
-import { previewImport, type ImportPreview } from './diff';
+import { previewImport, type ImportPreview } from './preview';
 import { applyReplace, mergeImported } from './import';
-import { createProgressCore, type ProgressCore, type ProgressStoreOptions, type SaveState } from './progress-core';
-import { exportProgressText, parseProgressImport } from './transfer';
+import { createProgressCore, type ProgressCore, type ProgressStoreOptions, type SaveState } from '../store';
+import { exportProgressText, parseProgressImport } from './progress-file';
 
-// The whole progress store: the core every island uses (progress-core.ts) plus import and export, which only
+// The whole progress store: the core every island uses (../store.ts) plus import and export, which only
 // the progress page offers. Kept apart so a lesson page's store chunk holds none of the file handling.
 
-export type { ProgressStoreOptions, SaveState, SaveStatus } from './progress-core';
-export { SAVE_MESSAGES } from './progress-core';
+export type { ProgressStoreOptions, SaveState, SaveStatus } from '../store';
+export { SAVE_MESSAGES } from '../store';
 
 export type ImportMode = 'merge' | 'replace';
 export type ImportCheck = { ok: true; preview: ImportPreview; exportedAt: number } | { ok: false; message: string };
