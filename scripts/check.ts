@@ -1,4 +1,4 @@
-// `npm run check`: every content rule (the same check the build runs) and `astro check` (types), all
+// `npm run check`: every content rule (the same check the build runs), `astro check` and `svelte-check` (types), all
 // problems at once, then a summary; exits 1 on any error. Warnings are printed but do not fail.
 //   --update-ids   accept the question ids as they stand (rewrites content/.question-ids.json)
 //   --no-types     skip astro check (the content check alone takes a second)
@@ -54,6 +54,21 @@ if (!flags['no-types']) {
       ? `astro check failed (exit ${run.status ?? run.signal})`
       : 'no errors';
   if (typesFailed && result?.[1] === '0') typesSummary = `astro check failed (exit ${run.status})`;
+
+  // astro check does not look inside .svelte files; svelte-check does.
+  console.log('\nTypes in Svelte islands (svelte-check)\n');
+  const svelteCheck = fileURLToPath(new URL('../node_modules/svelte-check/bin/svelte-check', import.meta.url));
+  const islands = spawnSync(process.execPath, [svelteCheck, '--tsconfig', './tsconfig.json', '--threshold', 'error'], {
+    cwd: root,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  process.stdout.write(islands.stdout ?? '');
+  process.stderr.write(islands.stderr ?? '');
+  if (islands.status !== 0) {
+    typesFailed = true;
+    typesSummary += `; svelte-check failed (exit ${islands.status ?? islands.signal})`;
+  }
 }
 
 const failed = contentErrors || typesFailed;

@@ -9,6 +9,7 @@ export class Xml {
 export type XmlChild = Xml | string | number | null | undefined | false | readonly XmlChild[];
 
 /** Characters XML 1.0 cannot hold at all, even escaped (C0 controls other than tab, newline, return). */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 
 export function escapeXml(text: string): string {

@@ -7,12 +7,10 @@ import { PROGRESS_KEY } from './storage';
 // Only what lesson pages need is here: import and export are in files/ (only the progress page loads them) and the
 // review queue in review-queue.ts (the review page), so a lesson page's store chunk carries neither.
 
-export type { AnswerRecord, JsonValue, LessonProgress, Progress } from './format';
-export type { GradeOutcome } from './record';
-export type { AnswerState, LessonSummary, QuestionRef } from './summary';
-export type { SaveState, SaveStatus } from './store';
+export type { JsonValue } from './format';
+export type { AnswerState, QuestionRef } from './summary';
 export { answerEntry, lessonEntry } from './format';
-export { answerState, lessonSummary, questionProgress } from './summary';
+export { lessonSummary, questionProgress } from './summary';
 
 const inBrowser = typeof window !== 'undefined' && typeof document !== 'undefined';
 

@@ -1,5 +1,5 @@
 import type { AnswerRecord, JsonValue, LessonProgress } from './format';
-import { BOX_COUNT, isTime, jsonDepth, MAX_HASH_LENGTH, MAX_RESPONSE_DEPTH } from './rules';
+import { BOX_COUNT, isTime, MAX_HASH_LENGTH, MAX_RESPONSE_DEPTH } from './rules';
 
 // The browser's checks for stored entries: the same rules as src/schemas/progress.ts, without zod. Each returns
 // a clean copy holding only the known fields (unknown fields are dropped, as zod does), or undefined.

@@ -1,20 +1,11 @@
 // The question engine: pure functions shared by the build (content checks) and the quiz islands.
 // Nothing here imports zod; validate content with questionSchema/quizSchema from src/schemas at build time.
-export type {
-  AttributionChoice,
-  EvidenceRef,
-  Question,
-  QuestionOf,
-  QuestionType,
-  Quiz,
-  Response,
-  ResponseOf,
-} from '../schemas/question';
+export type { Question, QuestionOf, Response } from '../schemas/question';
 export { grade, type Grade } from './grade';
 export { isAnswerable, whyUnanswerable } from './answerable';
 export { attributionChoices } from './attribution';
 export { isResponse } from './response';
 export { answersMatch, normalizeAnswer } from './normalize';
-export { parseNumber, type ParsedNumber } from './parse-number';
+export { parseNumber } from './parse-number';
 export { questionHash } from './hash';
 export { initialOrder, rightColumnOrder, seededShuffle, shownOrder } from './shuffle';

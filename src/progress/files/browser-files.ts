@@ -3,8 +3,7 @@ import { progressCore } from '../browser-store';
 
 // Export and import for the page's progress store: the progress page imports these, lesson pages never do.
 
-export type { ImportCounts, ImportPreview } from './preview';
-export type { ImportCheck, ImportMode, ImportOutcome } from './store-files';
+export type { ImportPreview } from './preview';
 export { IMPORT_MAX_BYTES } from './progress-file';
 
 export const { checkImport, importProgress, exportProgress } = progressTransfer(progressCore);

@@ -6,8 +6,7 @@ import { exportProgressText, parseProgressImport } from './progress-file';
 // The whole progress store: the core every island uses (../store.ts) plus import and export, which only
 // the progress page offers. Kept apart so a lesson page's store chunk holds none of the file handling.
 
-export type { ProgressStoreOptions, SaveState, SaveStatus } from '../store';
-export { SAVE_MESSAGES } from '../store';
+export type { ProgressStoreOptions, SaveState } from '../store';
 
 export type ImportMode = 'merge' | 'replace';
 export type ImportCheck = { ok: true; preview: ImportPreview; exportedAt: number } | { ok: false; message: string };
