@@ -31,24 +31,24 @@ describe.each(readingPages)('reading page $path', ({ path }) => {
   test.for([
     { viewport: wide, budget: 1.3 },
     { viewport: phone, budget: 1.5 },
-  ])('at $viewport.width px, with notes closed the text is at most $budget× the height of the plain text', async ({
-    viewport,
-    budget,
-  }) => {
-    const page = site.strict.page;
-    await site.strict.visit(path, { viewport });
-    const closed = await bodyHeight(page);
-    await page.getByLabel(/hide the notes/i).check();
-    const visibleNotes = await page.locator('.report-body .note:visible').count();
-    expect(visibleNotes, `${path}: notes still visible with "hide the notes" checked`).toBe(0);
-    const plain = await bodyHeight(page);
-    expect(plain, `${path}: no .report-body to measure`).toBeGreaterThan(0);
-    const ratio = closed / plain;
-    expect(
-      ratio,
-      `${path} at ${viewport.width}px: body ${Math.round(closed)} px with notes closed, ${Math.round(plain)} px as plain text (${ratio.toFixed(2)}×)`,
-    ).toBeLessThanOrEqual(budget);
-  });
+  ])(
+    'at $viewport.width px, with notes closed the text is at most $budget× the height of the plain text',
+    async ({ viewport, budget }) => {
+      const page = site.strict.page;
+      await site.strict.visit(path, { viewport });
+      const closed = await bodyHeight(page);
+      await page.getByLabel(/hide the notes/i).check();
+      const visibleNotes = await page.locator('.report-body .note:visible').count();
+      expect(visibleNotes, `${path}: notes still visible with "hide the notes" checked`).toBe(0);
+      const plain = await bodyHeight(page);
+      expect(plain, `${path}: no .report-body to measure`).toBeGreaterThan(0);
+      const ratio = closed / plain;
+      expect(
+        ratio,
+        `${path} at ${viewport.width}px: body ${Math.round(closed)} px with notes closed, ${Math.round(plain)} px as plain text (${ratio.toFixed(2)}×)`,
+      ).toBeLessThanOrEqual(budget);
+    },
+  );
 
   test('each note is one Tab stop (its highlighted words), and nothing else of it is in the Tab order while closed', async () => {
     const page = site.strict.page;
@@ -82,43 +82,48 @@ describe.each(readingPages)('reading page $path', ({ path }) => {
     expect(words, `${path}: every note should open from its highlighted words`).toBe(ids.length);
   });
 
-  test.for([wide, phone])('at $width px, a link to a note opens it, keeps its heading in view and offers a way back', async (viewport) => {
-    const page = site.strict.page;
-    await site.strict.visit(path, { viewport });
-    const ids = await noteIds(page);
-    // The first, a middle and the last note: the last sits lowest, where a scroll is most likely to fall short.
-    const sample = [...new Set([ids[0], ids[Math.floor(ids.length / 2)], ids.at(-1)])].filter((id) => id !== undefined);
-    const problems: string[] = [];
-    for (const id of sample) {
-      // Arrive from another page, as an evidence link does.
-      await site.strict.visit(`${path}#${id}`, { viewport });
-      const state = await page.evaluate((noteId) => {
-        const note = document.getElementById(noteId);
-        const head = note?.querySelector('.note-head');
-        const body = note?.querySelector<HTMLElement>('.note-body');
-        const back = note?.querySelector<HTMLAnchorElement>('a.note-back');
-        const rect = head?.getBoundingClientRect();
-        return {
-          bodyShown: !!body && body.offsetParent !== null && body.getClientRects().length > 0,
-          headTop: rect?.top ?? NaN,
-          headBottom: rect?.bottom ?? NaN,
-          backHref: back?.getAttribute('href') ?? null,
-          backShown: !!back && back.getClientRects().length > 0,
-          focused: document.activeElement === note,
-          viewport: innerHeight,
-        };
-      }, id);
-      if (!state.bodyShown) problems.push(`#${id}: not open after following a link to it`);
-      if (!(state.headTop >= 0 && state.headBottom <= state.viewport))
-        problems.push(
-          `#${id}: heading at y=${Math.round(state.headTop)}..${Math.round(state.headBottom)}, outside the ${state.viewport} px screen`,
-        );
-      if (!state.focused) problems.push(`#${id}: focus is not on the opened note`);
-      if (!state.backShown || state.backHref !== `#ref-${id.replace(/^note-/, '')}`)
-        problems.push(`#${id}: no visible link back to its words (found href ${state.backHref})`);
-    }
-    expect(problems, `${path} at ${viewport.width}px`).toEqual([]);
-  });
+  test.for([wide, phone])(
+    'at $width px, a link to a note opens it, keeps its heading in view and offers a way back',
+    async (viewport) => {
+      const page = site.strict.page;
+      await site.strict.visit(path, { viewport });
+      const ids = await noteIds(page);
+      // The first, a middle and the last note: the last sits lowest, where a scroll is most likely to fall short.
+      const sample = [...new Set([ids[0], ids[Math.floor(ids.length / 2)], ids.at(-1)])].filter(
+        (id) => id !== undefined,
+      );
+      const problems: string[] = [];
+      for (const id of sample) {
+        // Arrive from another page, as an evidence link does.
+        await site.strict.visit(`${path}#${id}`, { viewport });
+        const state = await page.evaluate((noteId) => {
+          const note = document.getElementById(noteId);
+          const head = note?.querySelector('.note-head');
+          const body = note?.querySelector<HTMLElement>('.note-body');
+          const back = note?.querySelector<HTMLAnchorElement>('a.note-back');
+          const rect = head?.getBoundingClientRect();
+          return {
+            bodyShown: !!body && body.offsetParent !== null && body.getClientRects().length > 0,
+            headTop: rect?.top ?? NaN,
+            headBottom: rect?.bottom ?? NaN,
+            backHref: back?.getAttribute('href') ?? null,
+            backShown: !!back && back.getClientRects().length > 0,
+            focused: document.activeElement === note,
+            viewport: innerHeight,
+          };
+        }, id);
+        if (!state.bodyShown) problems.push(`#${id}: not open after following a link to it`);
+        if (!(state.headTop >= 0 && state.headBottom <= state.viewport))
+          problems.push(
+            `#${id}: heading at y=${Math.round(state.headTop)}..${Math.round(state.headBottom)}, outside the ${state.viewport} px screen`,
+          );
+        if (!state.focused) problems.push(`#${id}: focus is not on the opened note`);
+        if (!state.backShown || state.backHref !== `#ref-${id.replace(/^note-/, '')}`)
+          problems.push(`#${id}: no visible link back to its words (found href ${state.backHref})`);
+      }
+      expect(problems, `${path} at ${viewport.width}px`).toEqual([]);
+    },
+  );
 
   test('on a wide screen the margin notes never overlap, closed or with one open', async () => {
     const page = site.strict.page;
@@ -142,5 +147,31 @@ describe.each(readingPages)('reading page $path', ({ path }) => {
     expect(await overlaps(), `${path}: closed notes that overlap`).toEqual([]);
     await site.strict.visit(`${path}#${ids[Math.floor(ids.length / 2)]}`, { viewport: wide });
     expect(await overlaps(), `${path}: notes that overlap while one is open`).toEqual([]);
+  });
+});
+
+describe('worksheets', () => {
+  const worksheets = builtPages().filter((page) => /^\/instructors\/worksheets\/[^/]+\/$/.test(page.path));
+
+  test('can print with the text of the lesson’s reports, and without it by default', async () => {
+    const page = site.strict.page;
+    let checked = 0;
+    for (const { path } of worksheets) {
+      await site.strict.visit(path);
+      const option = page.locator('#with-reports');
+      if ((await option.count()) === 0) continue;
+      await page.emulateMedia({ media: 'print' });
+      const reports = page.locator('.paper-report');
+      expect(await reports.first().isVisible(), `${path}: report text printed without asking`).toBe(false);
+      await page.emulateMedia({ media: 'screen' });
+      await option.check();
+      await page.emulateMedia({ media: 'print' });
+      expect(await reports.first().isVisible(), `${path}: report text not printed with the box ticked`).toBe(true);
+      const first = (await reports.first().locator('li').first().innerText()).trim();
+      expect(first.length, `${path}: the report's first paragraph is empty`).toBeGreaterThan(20);
+      await page.emulateMedia({ media: 'screen' });
+      checked += 1;
+    }
+    expect(checked, 'no worksheet offers to print with the reports').toBeGreaterThan(0);
   });
 });
