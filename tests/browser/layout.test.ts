@@ -2,7 +2,7 @@
 // reflow at 320 px), and any part that scrolls on its own can be reached by keyboard and has a name.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { builtPages, openSite, unknownPath, type Site } from './harness.ts';
+import { builtPages, inParallel, openSite, unknownPath, type Site } from './harness.ts';
 
 const pages = builtPages();
 let site: Site;
@@ -61,25 +61,48 @@ function unreachableScrollers(page: Page) {
   });
 }
 
-describe.each(pages)('page $path', ({ path }) => {
-  test.for([320, 390])('at %i px, is no wider than the screen', async (width) => {
-    await site.strict.visit(urlOf(path), {
-      viewport: { width, height: 800 },
+interface Layout {
+  overflow: Record<320 | 390, Awaited<ReturnType<typeof overflow>>>;
+  scrollers: Record<390 | 1366, string[]>;
+}
+
+// Each page is loaded once, at 390 px with every island awake, and then resized on the spot (media queries and
+// layout follow the viewport as on a turned phone): three tabs at a time, as in site.test.ts.
+const layouts = new Map<string, Layout>();
+beforeAll(async () => {
+  const tabs = await site.tabs(3);
+  await inParallel(tabs, pages, async (tab, { path }) => {
+    await tab.visit(urlOf(path), {
+      viewport: { width: 390, height: 800 },
       expectNotFound: path === '/404.html',
+      wakeIslands: true,
     });
-    const { scrollWidth, width: shown, wide } = await overflow(site.strict.page);
+    const at390 = await overflow(tab.page);
+    const scrollers390 = await unreachableScrollers(tab.page);
+    await tab.page.setViewportSize({ width: 320, height: 800 });
+    const at320 = await overflow(tab.page);
+    await tab.page.setViewportSize({ width: 1366, height: 800 });
+    const scrollers1366 = await unreachableScrollers(tab.page);
+    layouts.set(path, { overflow: { 320: at320, 390: at390 }, scrollers: { 390: scrollers390, 1366: scrollers1366 } });
+  });
+}, 300_000);
+
+function layoutOf(path: string): Layout {
+  const layout = layouts.get(path);
+  if (!layout) throw new Error(`${path} was not visited`);
+  return layout;
+}
+
+describe.each(pages)('page $path', ({ path }) => {
+  test.for([320, 390] as const)('at %i px, is no wider than the screen', (width) => {
+    const { scrollWidth, width: shown, wide } = layoutOf(path).overflow[width];
     expect(
       { scrollWidth, wide },
       `${path} at ${width}px: the page is ${scrollWidth} px wide for a ${shown} px screen`,
     ).toEqual({ scrollWidth: shown, wide: [] });
   });
 
-  test.for([390, 1366])('at %i px, any region that scrolls on its own is focusable and named', async (width) => {
-    await site.strict.visit(urlOf(path), {
-      viewport: { width, height: 800 },
-      expectNotFound: path === '/404.html',
-      wakeIslands: true,
-    });
-    expect(await unreachableScrollers(site.strict.page), `${path} at ${width}px: scroll regions`).toEqual([]);
+  test.for([390, 1366] as const)('at %i px, any region that scrolls on its own is focusable and named', (width) => {
+    expect(layoutOf(path).scrollers[width], `${path} at ${width}px: scroll regions`).toEqual([]);
   });
 });
