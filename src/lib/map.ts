@@ -42,7 +42,10 @@ export interface MapOptions {
   width?: number;
   /** [west, south, east, north] in degrees: the area the view is fitted to. */
   bounds?: readonly [number, number, number, number];
+  /** Countries shaded as the course's focus (Natural Earth names). */
   focus?: readonly string[];
+  /** Where each country's name sits, chosen by the instructor to fall in open land; unlisted countries get no name. */
+  labels?: Readonly<Record<string, readonly [number, number]>>;
   /** Preferred label side for a place, tried before the others. */
   labelHints?: Readonly<Record<string, LabelSide>>;
 }
@@ -51,21 +54,21 @@ export const PLACE_FONT = 14;
 export const COUNTRY_FONT = 12;
 const MARKER_RADIUS = 6;
 
-/** Where each country's name sits: chosen by hand to fall in open land, clear of the places. */
-const COUNTRY_LABEL_POINTS: Record<string, [number, number]> = {
-  Iraq: [43.1, 31.9],
-  Syria: [38.6, 35.1],
-  Jordan: [36.6, 30.6],
-  Iran: [49.3, 34.7],
-  'Saudi Arabia': [42.5, 28.8],
-  Turkey: [36.8, 38.5],
-  Israel: [34.6, 30.2],
-  Lebanon: [35.1, 34.45],
-  Kuwait: [47.45, 29.05],
-  Egypt: [33.6, 28.5],
-};
+/** Degrees of margin around the places when the course gives no area to show. */
+const FIT_MARGIN = 3;
 
-const DEFAULT_BOUNDS = [33, 28, 53, 39] as const;
+/** The area around every place, when the course file names none. */
+function boundsAround(places: readonly MapPlaceInput[]): [number, number, number, number] {
+  if (places.length === 0) return [-20, -40, 60, 60];
+  const lons = places.map((p) => p.lon);
+  const lats = places.map((p) => p.lat);
+  return [
+    Math.min(...lons) - FIT_MARGIN,
+    Math.min(...lats) - FIT_MARGIN,
+    Math.max(...lons) + FIT_MARGIN,
+    Math.max(...lats) + FIT_MARGIN,
+  ];
+}
 
 interface Box {
   x0: number;
@@ -82,8 +85,9 @@ export function drawRegionMap(
   options: MapOptions = {},
 ): RegionMap {
   const width = options.width ?? 800;
-  const [west, south, east, north] = options.bounds ?? DEFAULT_BOUNDS;
-  const focus = new Set(options.focus ?? ['Iraq', 'Syria']);
+  const [west, south, east, north] = options.bounds ?? boundsAround(places);
+  const focus = new Set(options.focus ?? []);
+  const labels = options.labels ?? {};
   const frame: GeoJSON.Feature<GeoJSON.MultiPoint> = {
     type: 'Feature',
     properties: {},
@@ -135,8 +139,8 @@ export function drawRegionMap(
   };
 
   const countryLabels = countries
-    .filter((c) => COUNTRY_LABEL_POINTS[c.name])
-    .map((c) => ({ name: c.name, ...project(...COUNTRY_LABEL_POINTS[c.name]) }))
+    .filter((c) => Object.hasOwn(labels, c.name))
+    .map((c) => ({ name: c.name, ...project(labels[c.name][0], labels[c.name][1]) }))
     .filter((l) => l.x > 0 && l.x < width && l.y > 0 && l.y < height);
 
   const projected = places.map((p) => ({ ...p, ...project(p.lon, p.lat) }));

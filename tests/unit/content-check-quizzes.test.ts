@@ -14,6 +14,11 @@ const lessonTwo = 'content/lessons/lesson-two.mdx';
 const types = 'content/quizzes/q-types.yaml';
 const links = 'content/quizzes/q-links.yaml';
 
+// What a refused build does, made testable: the real one prints the problems and exits with code 1.
+const refuse = (message: string): never => {
+  throw new Error(message);
+};
+
 describe('lessons and quizzes: every authoring mistake in one broken course', () => {
   const problems = checkContentFolder(fixture('content-quizzes-broken'));
   const fixFor = (file: string, line: number) => problems.find((p) => p.file === file && p.line === line)?.fix;
@@ -143,7 +148,7 @@ describe('lessons and quizzes: every authoring mistake in one broken course', ()
 
   it('gives fixes that say what to do', () => {
     expect(fixFor(types, 14)).toBe(
-      'use one of: single, truefalse, multiple, ordering, matching, numeric, text, evidence, attribution',
+      'set type: to one of single, truefalse, multiple, ordering, matching, numeric, text, evidence, attribution (the guide: /instructors/#file-quizzes)',
     );
     expect(fixFor(links, 11)).toBe(
       'use a paragraph from 1 to 3: the numbers are shown beside each paragraph of /reports/report-x/',
@@ -162,14 +167,18 @@ describe('lessons and quizzes: every authoring mistake in one broken course', ()
       'set objective: obj-e on a question in content/quizzes/q-three.yaml, or remove the objective',
     );
     expect(fixFor(types, 82)).toMatch(/check the spelling of "corect"/);
-    expect(fixFor(types, 24)).toBe('add correct: true to the one right option');
-    expect(fixFor(types, 34)).toBe('keep correct: true on one option only, or make the question type: multiple');
-    expect(fixFor(types, 71)).toBe('make tolerance 0 (only the exact answer counts) or a positive number');
+    expect(fixFor(types, 24)).toBe('add correct: true to the one right option (the guide: /instructors/#file-quizzes)');
+    expect(fixFor(types, 34)).toBe(
+      'keep correct: true on one option only, or make the question type: multiple (the guide: /instructors/#file-quizzes)',
+    );
+    expect(fixFor(types, 71)).toBe(
+      'make tolerance 0 (only the exact answer counts) or a positive number (the guide: /instructors/#file-quizzes)',
+    );
     expect(fixFor(types, 92)).toBe('rename it, e.g. "constructor-1"');
   });
 
   it('fails the build listing them all', () => {
-    const hook = contentCheck({ root: fixture('content-quizzes-broken') }).hooks['astro:config:setup']!;
+    const hook = contentCheck({ root: fixture('content-quizzes-broken'), refuse }).hooks['astro:config:setup']!;
     const logger = { info: vi.fn(), warn: vi.fn(), error: vi.fn(), debug: vi.fn() };
     expect(() => hook({ command: 'build', logger, config: { root: new URL('file:///nowhere/') } } as never)).toThrow(
       /36 errors in 9 files/,
@@ -236,7 +245,7 @@ describe('lessons and quizzes: targeted cases', () => {
 
     // A warning is printed but lets the build through.
     const logger = { info: vi.fn(), warn: vi.fn(), error: vi.fn(), debug: vi.fn() };
-    const hook = contentCheck({ root }).hooks['astro:config:setup']!;
+    const hook = contentCheck({ root, refuse }).hooks['astro:config:setup']!;
     expect(() =>
       hook({ command: 'build', logger, config: { root: new URL('file:///nowhere/') } } as never),
     ).not.toThrow();
