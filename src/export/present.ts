@@ -44,7 +44,7 @@ export const attributionLabels: Record<AttributionChoice, string> = {
 /** How many words of a paragraph name it in a list of choices. */
 const OPENING_WORDS = 8;
 
-/** "US forces in Iraq and Syria faced two separate…": enough to recognise a paragraph. */
+/** "A fire destroyed a warehouse on the Port…": enough to recognise a paragraph. */
 export function openingWords(paragraph: string, count = OPENING_WORDS): string {
   const words = paragraph.trim().split(/\s+/);
   return words.length <= count ? words.join(' ') : `${words.slice(0, count).join(' ')}…`;

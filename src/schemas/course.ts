@@ -7,7 +7,7 @@ const text = z.string().trim().min(1, 'write some text here, or remove the field
 
 /** A [longitude, latitude] point in degrees. */
 const point = z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)], {
-  error: 'write a point as [longitude, latitude], e.g. [43.1, 31.9]',
+  error: 'write a point as [longitude, latitude], e.g. [-8.2, 53.4]',
 });
 
 export const courseSchema = z.strictObject({
@@ -31,12 +31,12 @@ export const courseSchema = z.strictObject({
   /** The map page: which countries are shaded, the area shown, and where country names sit. */
   map: z
     .strictObject({
-      /** Country names as Natural Earth spells them, e.g. "Iraq". */
+      /** Country names as Natural Earth spells them, e.g. "Ireland". */
       focus: z.array(text).default([]),
       /** [west, south, east, north] in degrees. */
       bounds: z
         .tuple([z.number(), z.number(), z.number(), z.number()], {
-          error: 'write the area as [west, south, east, north] in degrees, e.g. [33, 28, 53, 39]',
+          error: 'write the area as [west, south, east, north] in degrees, e.g. [-11, 50, -5, 56]',
         })
         .optional(),
       /** Country name → where its label sits; countries not listed here are drawn without a name. */

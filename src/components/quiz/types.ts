@@ -5,7 +5,7 @@ import type { QuestionRef } from '../../progress/browser-store';
 
 export type { QuestionRef };
 
-/** Where the answer is shown, resolved at build time: "Report B, paragraph 5" → /reports/report-b/#p5. */
+/** Where the answer is shown, resolved at build time: "Report C, paragraph 5" → /reports/report-c/#p5. */
 export interface EvidenceLink {
   href: string;
   label: string;

@@ -7,7 +7,10 @@ import { isPlainObject } from '../validate';
 // Progress files: what "Export progress" writes and what "Import progress" accepts. An import is checked
 // completely before anything is changed; every refusal says what is wrong in words a student can act on.
 
-export const EXPORT_KIND = 'iraq-syria-2024-course-progress';
+/** Names a progress file whatever the course; the same code builds every course. */
+export const EXPORT_KIND = 'course-progress';
+/** What files exported before the course's name moved to content/ were marked; still accepted. */
+const LEGACY_EXPORT_KINDS: readonly string[] = ['iraq-syria-2024-course-progress'];
 export const IMPORT_MAX_BYTES = 512 * 1024;
 export const IMPORT_MAX_ANSWERS = 5000;
 export const IMPORT_MAX_LESSONS = 500;
@@ -20,6 +23,9 @@ export interface ProgressExport {
   version: number;
   data: Progress;
 }
+
+const isExportKind = (kind: unknown): boolean =>
+  kind === EXPORT_KIND || (typeof kind === 'string' && LEGACY_EXPORT_KINDS.includes(kind));
 
 export type ImportParse = { ok: true; data: Progress; exportedAt: number } | { ok: false; message: string };
 
@@ -81,7 +87,7 @@ export function parseProgressImport(text: unknown): ImportParse {
       `This file contains a field named “${forbidden}”, which progress files never have, so it was not imported.`,
     );
   }
-  if (!isPlainObject(parsed) || parsed.kind !== EXPORT_KIND) return refuse(WRONG_FILE);
+  if (!isPlainObject(parsed) || !isExportKind(parsed.kind)) return refuse(WRONG_FILE);
 
   const { version, exportedAt, data } = parsed;
   if (typeof version === 'number' && Number.isSafeInteger(version) && version > PROGRESS_VERSION) {

@@ -1,0 +1,1 @@
+export{t as default}from"./svelte.BeN3M_7H.js";
