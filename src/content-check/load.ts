@@ -51,6 +51,16 @@ export interface Loaded<T> {
   data: T;
 }
 
+/** The Markdown body of a lesson or topic, below its frontmatter, for the MDX check (check-mdx.ts). */
+export interface MdxBody {
+  kind: 'lessons' | 'topics';
+  id: string;
+  file: string;
+  text: string;
+  /** Line number of the body's first line in the file. */
+  bodyLine: number;
+}
+
 /** A <Quiz id="…" /> in a lesson's body. */
 export interface Placement {
   quiz: string;
@@ -74,6 +84,8 @@ export interface LoadedContent {
   references: Loaded<Reference>[];
   /** Every quiz placed in a lesson body, including lessons whose frontmatter is broken. */
   placements: Placement[];
+  /** The body of every lesson and topic that has frontmatter. */
+  bodies: MdxBody[];
   /**
    * Ids of entries that exist but broke their schema (already reported), so that links to them are not
    * reported a second time as unknown.
@@ -121,6 +133,7 @@ export function loadContent(root: string): LoadResult {
     places: [],
     references: [],
     placements: [],
+    bodies: [],
     invalidIds: {
       course: [],
       sources: [],
@@ -146,10 +159,12 @@ export function loadContent(root: string): LoadResult {
   }
   for (const file of listFiles(root, 'content/topics', '.mdx')) {
     readWholeFile(reader, 'topics', file, topicSchema, 'topic');
+    readBody(reader, 'topics', file);
   }
   for (const file of listFiles(root, 'content/lessons', '.mdx')) {
     readWholeFile(reader, 'lessons', file, lessonSchema, 'lesson');
     readPlacements(reader, file);
+    readBody(reader, 'lessons', file);
   }
   for (const file of listFiles(root, 'content/quizzes', '.yaml')) {
     readWholeFile(reader, 'quizzes', file, quizSchema, 'quiz');
@@ -253,6 +268,13 @@ function readCourseFile(reader: Reader): void {
     return;
   }
   readWholeFile(reader, 'course', file, courseSchema, 'course');
+}
+
+function readBody(reader: Reader, kind: MdxBody['kind'], file: string): void {
+  const split = splitFrontmatter(readFileSync(join(reader.root, file), 'utf8'));
+  // Without frontmatter the file is reported already, and the build would not get as far as its body.
+  if (split.frontmatter === undefined) return;
+  reader.content.bodies.push({ kind, id: idOfFile(file), file, text: split.body, bodyLine: split.bodyLine });
 }
 
 function readPlacements(reader: Reader, file: string): void {

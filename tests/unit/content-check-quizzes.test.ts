@@ -257,12 +257,24 @@ describe('lessons and quizzes: targeted cases', () => {
     expect(checkContentFolder(root)).toEqual([]);
   });
 
-  it('does not warn when the renamed question was also changed, or when only its text changed', () => {
+  it('does not warn when only a text changed; an old id that is gone warns that its answers will be hidden', () => {
     root = copyOfFixture('content-valid');
     updateQuestionIds(root);
+    editQuiz('prompt: "Name the air base the drone was launched at."', 'prompt: "Name the base the drone hit."');
+    expect(checkContentFolder(root)).toEqual([]);
+
+    // Renamed and changed: not recognisably the same question, so the old id is simply gone.
     editQuiz('id: q1-where-base', 'id: q1-base-country');
     editQuiz('prompt: "Ain al-Asad is in Iraq."', 'prompt: "Ain al-Asad is in Syria."');
-    editQuiz('prompt: "Name the air base the drone was launched at."', 'prompt: "Name the base the drone hit."');
+    const problems = checkContentFolder(root);
+    expectProblems(problems, [
+      ['content/.question-ids.json', undefined, 'question "q1-where-base"', "students' answers to it will be hidden"],
+    ]);
+    expect(problems.every(isWarning)).toBe(true);
+    expect(problems[0].fix).toMatch(/npm run check -- --update-ids/);
+
+    // --update-ids accepts it.
+    updateQuestionIds(root);
     expect(checkContentFolder(root)).toEqual([]);
   });
 
