@@ -34,6 +34,13 @@ export function describeIssue(
   const own = ownFix(issue);
   if (own) return said(own);
 
+  // "evidence:" with nothing after it: YAML reads an empty value, whatever the field should hold.
+  if (value === null && (issue.code === 'invalid_type' || issue.code === 'invalid_union')) {
+    return {
+      message: `${label}: nothing is written after the colon`,
+      fix: `write the value after "${field.split(/[.[]/).pop()}:", or remove the line ${guide}`,
+    };
+  }
   switch (issue.code) {
     case 'unrecognized_keys': {
       const keys = issue.keys.map((key) => `"${key}"`).join(', ');
@@ -57,12 +64,6 @@ export function describeIssue(
         return {
           message: `${label}: a date written without quotes is read as a Date`,
           fix: 'put the date in quotes, e.g. "2024-04-22"',
-        };
-      }
-      if (value === null) {
-        return {
-          message: `${label}: nothing is written after the colon`,
-          fix: `write ${kindName(issue.expected)} after "${field.split(/[.[]/).pop()}:", or remove the line ${guide}`,
         };
       }
       return {
