@@ -4,6 +4,7 @@ import type { Quiz } from '../schemas/question';
 import { getCourse } from '../lib/course';
 import { LOCAL_SITE } from '../lib/site';
 import { quizIdsIn } from '../lib/quiz-tags';
+import { attributionFallback, resolveAttribution } from '../quiz/attribution';
 import type { ExportCourse, ExportLesson } from './types';
 
 const cache = new Map<string, Promise<ExportCourse>>();
@@ -24,16 +25,6 @@ export function getExportCourse(site: URL | string | undefined): Promise<ExportC
 
 async function readExportCourse(siteUrl: string): Promise<ExportCourse> {
   const quizzes = new Map((await getCollection('quizzes')).map((entry) => [entry.id, entry.data as Quiz]));
-  const lessons: ExportLesson[] = (await getCollection('lessons'))
-    .map((entry) => ({
-      id: entry.id,
-      title: entry.data.title,
-      order: entry.data.order,
-      objectives: entry.data.objectives,
-      // A quiz id that names no quiz is reported by the content check; here it is left out.
-      quizzes: quizIdsIn(entry.body ?? '').flatMap((id) => (quizzes.has(id) ? [quizzes.get(id)!] : [])),
-    }))
-    .sort((a, b) => a.order - b.order);
   const sources = (await getCollection('sources'))
     .sort((a, b) => a.data.order - b.data.order)
     .map((entry) => ({
@@ -42,6 +33,27 @@ async function readExportCourse(siteUrl: string): Promise<ExportCourse> {
       title: entry.data.title,
       paragraphs: entry.data.paragraphs,
     }));
+  const lessons: ExportLesson[] = (await getCollection('lessons'))
+    .map((entry) => {
+      // Attribution questions name their reports here, as on the lesson page (src/lib/quizzes.ts).
+      const fallback = attributionFallback(
+        entry.data.readings,
+        sources.map((s) => s.id),
+      );
+      const named = (quiz: Quiz): Quiz => ({
+        ...quiz,
+        questions: quiz.questions.map((q) => (q.type === 'attribution' ? resolveAttribution(q, fallback) : q)),
+      });
+      return {
+        id: entry.id,
+        title: entry.data.title,
+        order: entry.data.order,
+        objectives: entry.data.objectives,
+        // A quiz id that names no quiz is reported by the content check; here it is left out.
+        quizzes: quizIdsIn(entry.body ?? '').flatMap((id) => (quizzes.has(id) ? [named(quizzes.get(id)!)] : [])),
+      };
+    })
+    .sort((a, b) => a.order - b.order);
   const titles = <T extends { id: string }>(items: T[], name: (item: T) => string) =>
     Object.fromEntries(items.map((item) => [item.id, name(item)]));
   const notes = (await getCollection('annotations')).flatMap((file) =>

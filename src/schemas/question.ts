@@ -236,17 +236,30 @@ export const evidenceQuestionSchema = z
   .superRefine((q, ctx) => checkUnique(ctx, q.paragraphs, String, ['paragraphs'], 'paragraph'));
 
 export { attributionChoices };
-export type AttributionChoice = (typeof attributionChoices)[number];
 
 export const attributionQuestionSchema = z.strictObject({
   ...common,
   type: z.literal('attribution'),
-  /** Something one, both or neither report says. */
+  /** Something some, all or none of the reports say. */
   statement: text,
-  /** a = Report A, b = Report B. */
-  answer: z.enum(attributionChoices),
+  /**
+   * The reports to choose from, in order (2 or more). Without it, the lesson's readings. The content check holds
+   * them to reports that exist, and the answer and feedback to these.
+   */
+  reports: z.array(idSchema).min(2, 'give at least 2 reports to choose from').optional(),
+  /**
+   * The reports that say it ([] when none does). The first form, for two reports: a (the first), b (the second),
+   * both or neither.
+   */
+  answer: z.union([z.enum(attributionChoices), z.array(idSchema)], {
+    error: 'answer is the list of reports that say it, e.g. [herald, city-radio], or [] when none does',
+  }),
+  /**
+   * Shown to a student who ticked exactly these reports: keyed by a report id, ids joined with "+"
+   * ("herald+city-radio"), or "none". The first form's keys a, b, both and neither still work.
+   */
   feedback: z
-    .strictObject({ a: text.optional(), b: text.optional(), both: text.optional(), neither: text.optional() })
+    .record(z.string().regex(/^[a-z0-9+-]+$/, 'key feedback by report ids, joined with +, or none'), text)
     .optional(),
 });
 
@@ -290,7 +303,15 @@ export const responseSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('numeric'), value: z.string() }),
   z.object({ type: z.literal('text'), value: z.string() }),
   z.object({ type: z.literal('evidence'), paragraph: z.number().int() }),
-  z.object({ type: z.literal('attribution'), choice: z.enum(attributionChoices) }),
+  /** The reports ticked, or none: true; or `choice`, saved by the first, two-report form. */
+  z
+    .object({
+      type: z.literal('attribution'),
+      reports: z.array(z.string()).optional(),
+      none: z.boolean().optional(),
+      choice: z.enum(attributionChoices).optional(),
+    })
+    .refine((r) => r.reports !== undefined || r.choice !== undefined, 'an attribution answer names reports'),
 ]);
 export type Response = z.infer<typeof responseSchema>;
 export type ResponseOf<T extends QuestionType> = Extract<Response, { type: T }>;

@@ -2,7 +2,8 @@
 // with that one mistake in it. Each must give one plain message at the right file and line, with a fix in the
 // guide's words (never a pointer into src/), and `npm run check` must fail on each one the build would refuse.
 import { spawn, spawnSync } from 'node:child_process';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkContentFolder, formatProblems, isError, updateQuestionIds } from '../../src/content-check';
@@ -211,5 +212,48 @@ describe('a question deleted after students answered it', () => {
     );
     expect(run.status).toBe(0);
     expect(checkContentFolder(root)).toEqual([]);
+  });
+});
+
+describe('attribution questions over any number of reports', () => {
+  const course = 'examples/harbour';
+  const quizFile = 'content/quizzes/fire-facts.yaml';
+  function withEdit(from: string, to: string): string {
+    const root = mkdtempSync(join(tmpdir(), 'attribution-'));
+    roots.push(root);
+    cpSync(join(projectRoot, course), root, { recursive: true });
+    const file = join(root, quizFile);
+    const text = readFileSync(file, 'utf8');
+    if (!text.includes(from)) throw new Error(`${from} is not in ${quizFile}`);
+    writeFileSync(file, text.replace(from, to));
+    return root;
+  }
+
+  it('accepts the sample: three reports from the lesson, two of which say it', () => {
+    expect(checkContentFolder(join(projectRoot, course))).toEqual([]);
+  });
+
+  it('refuses an answer naming a report the question does not offer', () => {
+    const problems = checkContentFolder(withEdit('answer: [herald, city-radio]', 'answer: [herald, radio-city]'));
+    expectProblems(problems, [
+      [quizFile, 32, 'question "ff-who-says-2am"', 'its answer names "radio-city", which is not one of the reports'],
+    ]);
+  });
+
+  it('refuses feedback for a report the question does not offer, and a list of reports that do not exist', () => {
+    const problems = checkContentFolder(
+      withEdit("      coast-wire: 'Coast Wire gives no time.'", "      coast-wires: 'Coast Wire gives no time.'"),
+    );
+    expectProblems(problems, [
+      [quizFile, 35, 'question "ff-who-says-2am"', 'feedback "coast-wires" names "coast-wires"'],
+    ]);
+    const unknown = checkContentFolder(
+      withEdit('    answer: [herald, city-radio]', '    reports: [herald, gazette]\n    answer: [herald]'),
+    );
+    // The feedback for Coast Wire now names a report the question no longer offers: said too.
+    expectProblems(unknown, [
+      [quizFile, 32, 'question "ff-who-says-2am"', 'links to source "gazette", which does not exist'],
+      [quizFile, 36, 'question "ff-who-says-2am"', 'feedback "coast-wire" names "coast-wire"'],
+    ]);
   });
 });

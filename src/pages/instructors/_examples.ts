@@ -286,17 +286,19 @@ export const questionExamples: GuideExample[] = [
     'question',
     'content/quizzes/<quiz>.yaml',
     `
-- id: ff-who-says-hurt
+- id: ff-who-says-2am
   type: attribution
   level: understanding
   objective: l1-sources
-  prompt: "Which report says this?"
-  statement: "Nobody was hurt."
-  answer: a                    # a (the lesson's first report), b (its second), both or neither
-  feedback:
-    b: "Coast Wire says a guard was taken to hospital (paragraph 3)."
-  explanation: "The Herald, paragraph 3, says nobody was hurt."
-  evidence: { source: herald, paragraph: 3 }
+  prompt: "Which of the reports say this?"
+  statement: "Crews arrived at 2 am."
+  # reports: [herald, coast-wire, city-radio]   # to choose from; without it, the lesson's readings
+  answer: [herald, city-radio]   # every report that says it; [] when none does
+  feedback:                      # keyed by what the student ticked: a report, reports joined with +, or none
+    herald: "The Herald says so (paragraph 2), but it is not the only one."
+    none: "Two of the reports give the time."
+  explanation: "The Herald and City Radio both say 2 am (paragraph 2 of each); Coast Wire gives no time."
+  evidence: { source: city-radio, paragraph: 2 }
 `,
   ),
 ];

@@ -1,1 +1,0 @@
-export{t as default}from"./svelte.BeN3M_7H.js";
