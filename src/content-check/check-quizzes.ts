@@ -98,7 +98,7 @@ function checkAttribution(
       file: quiz.file,
       line: lineOf(quiz, `${at}.answer`),
       item,
-      message: `answer: ${question.answer} names reports by position, which works for two reports only; this question has ${question.reports.length}`,
+      message: `answer: ${question.answer} names reports by position, which works for 2 reports only; this question has ${question.reports.length}`,
       fix: `list the reports that say it, e.g. answer: [${question.reports[0]}] ${guide}`,
     });
   }

@@ -2,7 +2,7 @@
 // the reports that say it, or "none of them". In a module of its own so the question schema (build time), the
 // grader, the islands and the exports read the one rule from one place without importing each other.
 //
-// The first form of these questions knew two reports only: answer a, b, both or neither, with a = the first of the
+// The first form of these questions knew 2 reports only: answer a, b, both or neither, with a = the first of the
 // question's reports and b = the second. Those questions, and answers students saved for them ({ choice: 'a' }),
 // still work: everything below reads either form.
 
@@ -28,7 +28,7 @@ export interface AttributionPick {
   choice?: AttributionChoice;
 }
 
-/** Stand-ins for a first-form question's two reports when it has not been told which they are. */
+/** Stand-ins for a first-form question’s 2 reports when it has not been told which they are. */
 const PLACEHOLDERS = ['a', 'b'] as const;
 
 export function reportsOf(question: AttributionLike): readonly string[] {

@@ -18,7 +18,7 @@ const fieldChecks: Record<Response['type'], (r: Record<string, unknown>) => bool
   numeric: (r) => isString(r.value),
   text: (r) => isString(r.value),
   evidence: (r) => Number.isSafeInteger(r.paragraph),
-  // The reports ticked, or a first-form choice saved before attribution knew more than two reports.
+  // The reports ticked, or a first-form choice saved before attribution knew more than 2 reports.
   attribution: (r) =>
     (r.reports === undefined || isStringList(r.reports)) &&
     (r.none === undefined || typeof r.none === 'boolean') &&

@@ -248,7 +248,7 @@ export const attributionQuestionSchema = z.strictObject({
    */
   reports: z.array(idSchema).min(2, 'give at least 2 reports to choose from').optional(),
   /**
-   * The reports that say it ([] when none does). The first form, for two reports: a (the first), b (the second),
+   * The reports that say it ([] when none does). The first form, for 2 reports: a (the first), b (the second),
    * both or neither.
    */
   answer: z.union([z.enum(attributionChoices), z.array(idSchema)], {

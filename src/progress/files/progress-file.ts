@@ -9,8 +9,11 @@ import { isPlainObject } from '../validate';
 
 /** Names a progress file whatever the course; the same code builds every course. */
 export const EXPORT_KIND = 'course-progress';
-/** What files exported before the course's name moved to content/ were marked; still accepted. */
-const LEGACY_EXPORT_KINDS: readonly string[] = ['iraq-syria-2024-course-progress'];
+/**
+ * Files exported before the course's name moved to content/ were marked "<course>-course-progress"; they are
+ * still accepted, by that shape, so no course's name has to stay in the code.
+ */
+const LEGACY_EXPORT_KIND = /^[a-z0-9-]+-course-progress$/;
 export const IMPORT_MAX_BYTES = 512 * 1024;
 export const IMPORT_MAX_ANSWERS = 5000;
 export const IMPORT_MAX_LESSONS = 500;
@@ -25,7 +28,7 @@ export interface ProgressExport {
 }
 
 const isExportKind = (kind: unknown): boolean =>
-  kind === EXPORT_KIND || (typeof kind === 'string' && LEGACY_EXPORT_KINDS.includes(kind));
+  kind === EXPORT_KIND || (typeof kind === 'string' && LEGACY_EXPORT_KIND.test(kind));
 
 export type ImportParse = { ok: true; data: Progress; exportedAt: number } | { ok: false; message: string };
 
