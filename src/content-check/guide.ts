@@ -27,6 +27,8 @@ export type GuideId = (typeof guideSections)[number]['id'];
 
 /** "/instructors/#file-quizzes" for content/quizzes/x.yaml; the guide's start for anything else. */
 export function guideLink(file: string): string {
+  // The record of published question ids is explained with the check itself.
+  if (file === 'content/.question-ids.json') return '/instructors/#validation';
   const match = /^content\/([a-z-]+)(?:\/|\.yaml$)/.exec(file);
   const id = match && guideSections.find((s) => s.id === `file-${match[1]}`)?.id;
   return id ? `/instructors/#${id}` : '/instructors/';
@@ -34,3 +36,10 @@ export function guideLink(file: string): string {
 
 /** Appended to a fix: where the guide explains this file, with a skeleton to copy. */
 export const seeGuide = (file: string) => `(the guide: ${guideLink(file)})`;
+
+/** Every fix ends with the guide section for its file, so an instructor can read the rule in full. */
+export function withGuide<T extends { file: string; fix: string }>(problem: T): T {
+  return problem.fix.includes('/instructors/')
+    ? problem
+    : { ...problem, fix: `${problem.fix} ${seeGuide(problem.file)}` };
+}

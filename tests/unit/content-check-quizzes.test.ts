@@ -21,7 +21,9 @@ const refuse = (message: string): never => {
 
 describe('lessons and quizzes: every authoring mistake in one broken course', () => {
   const problems = checkContentFolder(fixture('content-quizzes-broken'));
-  const fixFor = (file: string, line: number) => problems.find((p) => p.file === file && p.line === line)?.fix;
+  // Every fix ends with its guide section (checked below); the words before it are what these tests read.
+  const fixFor = (file: string, line: number) =>
+    problems.find((p) => p.file === file && p.line === line)?.fix.replace(/ \(the guide: [^)]*\)$/, '');
 
   it('reports each mistake once, with file, line, item and message', () => {
     expectProblems(problems, [
@@ -142,13 +144,17 @@ describe('lessons and quizzes: every authoring mistake in one broken course', ()
     ]);
   });
 
+  it('ends every fix with the guide section for its file', () => {
+    for (const p of problems) expect(p.fix, `${p.file}:${p.line}`).toMatch(/\(the guide: \/instructors\/#[a-z-]+\)$/);
+  });
+
   it('treats all of them as errors', () => {
     expect(problems.every(isError)).toBe(true);
   });
 
   it('gives fixes that say what to do', () => {
     expect(fixFor(types, 14)).toBe(
-      'set type: to one of single, truefalse, multiple, ordering, matching, numeric, text, evidence, attribution (the guide: /instructors/#file-quizzes)',
+      'set type: to one of single, truefalse, multiple, ordering, matching, numeric, text, evidence, attribution',
     );
     expect(fixFor(links, 11)).toBe(
       'use a paragraph from 1 to 3: the numbers are shown beside each paragraph of /reports/report-x/',
@@ -167,13 +173,9 @@ describe('lessons and quizzes: every authoring mistake in one broken course', ()
       'set objective: obj-e on a question in content/quizzes/q-three.yaml, or remove the objective',
     );
     expect(fixFor(types, 82)).toMatch(/check the spelling of "corect"/);
-    expect(fixFor(types, 24)).toBe('add correct: true to the one right option (the guide: /instructors/#file-quizzes)');
-    expect(fixFor(types, 34)).toBe(
-      'keep correct: true on one option only, or make the question type: multiple (the guide: /instructors/#file-quizzes)',
-    );
-    expect(fixFor(types, 71)).toBe(
-      'make tolerance 0 (only the exact answer counts) or a positive number (the guide: /instructors/#file-quizzes)',
-    );
+    expect(fixFor(types, 24)).toBe('add correct: true to the one right option');
+    expect(fixFor(types, 34)).toBe('keep correct: true on one option only, or make the question type: multiple');
+    expect(fixFor(types, 71)).toBe('make tolerance 0 (only the exact answer counts) or a positive number');
     expect(fixFor(types, 92)).toBe('rename it, e.g. "constructor-1"');
   });
 
@@ -241,7 +243,9 @@ describe('lessons and quizzes: targeted cases', () => {
       ],
     ]);
     expect(problems[0].severity).toBe('warning');
-    expect(problems[0].fix).toBe('keep the old id "q1-where-base", or run npm run check -- --update-ids to accept');
+    expect(problems[0].fix).toBe(
+      'keep the old id "q1-where-base", or run npm run check -- --update-ids to accept (the guide: /instructors/#file-quizzes)',
+    );
 
     // A warning is printed but lets the build through.
     const logger = { info: vi.fn(), warn: vi.fn(), error: vi.fn(), debug: vi.fn() };

@@ -61,7 +61,7 @@ describe('content check on fixture trees', () => {
   it('gives fixes that say what to do', () => {
     const problems = checkContentFolder(fixture('content-broken'));
     const fixFor = (item: string, text: string) =>
-      problems.find((p) => p.item === item && p.message.includes(text))?.fix;
+      problems.find((p) => p.item === item && p.message.includes(text))?.fix.replace(/ \(the guide: [^)]*\)$/, '');
     expect(fixFor('note "twice"', 'occurs')).toBe('add a prefix or suffix: it occurs in paragraphs 1 and 2');
     expect(fixFor('note "straight-quotes"', 'quote')).toBe('copy the words exactly from paragraph 3');
     expect(fixFor('note "bad-links"', 'place')).toMatch(/did you mean "ain-al-asad"\?.*content\/places\.yaml/);
