@@ -157,7 +157,7 @@ const weekday = '(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\\.?,?\\s+)?';
 
 /** The date in a line, as YYYY-MM-DD, read the ways news pages write it. */
 export function findDate(line: string): string | undefined {
-  const iso = /\b(\d{4})-(\d{2})-(\d{2})\b/.exec(line);
+  const iso = /\b(\d{4})-(\d{2})-(\d{2})(?!\d)/.exec(line);
   if (iso) return day(Number(iso[1]), Number(iso[2]), Number(iso[3]));
   const dayMonth = new RegExp(`\\b${weekday}(\\d{1,2})(?:st|nd|rd|th)?\\s+${monthName},?\\s+(\\d{4})\\b`, 'i').exec(
     line,
