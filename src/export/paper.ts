@@ -166,7 +166,7 @@ function rightAnswer(question: Question, course: Course): string[] {
       const unit = question.unit ? ` ${question.unit}` : '';
       const range =
         question.tolerance === 0
-          ? 'exactly'
+          ? 'accept this number only'
           : `accept ${question.answer - question.tolerance} to ${question.answer + question.tolerance}`;
       return [`${question.answer}${unit} (${range})`];
     }

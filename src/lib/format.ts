@@ -27,6 +27,23 @@ export function formatDay(iso: string): string {
   return `${d} ${MONTHS[m - 1]} ${y}`;
 }
 
+/**
+ * A moment on the reader's own clock, in the course's one date style: "1 December 2026, 19:07" (24-hour, no
+ * locale-dependent month names or AM/PM, so it reads like every other date on the site).
+ */
+export function formatDateTime(time: number | Date): string {
+  const date = new Date(time);
+  const hh = String(date.getHours()).padStart(2, '0');
+  const mm = String(date.getMinutes()).padStart(2, '0');
+  return `${formatLocalDay(date)}, ${hh}:${mm}`;
+}
+
+/** A day on the reader's own clock: "1 December 2026". */
+export function formatLocalDay(time: number | Date): string {
+  const date = new Date(time);
+  return `${date.getDate()} ${MONTHS[date.getMonth()]} ${date.getFullYear()}`;
+}
+
 export function countWords(texts: readonly string[]): number {
   return texts.reduce((sum, text) => sum + (text.match(/[\p{L}\p{N}][\p{L}\p{N}'’.,-]*/gu)?.length ?? 0), 0);
 }

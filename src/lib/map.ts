@@ -33,6 +33,9 @@ export interface CountryShape {
 export interface RegionMap {
   width: number;
   height: number;
+  /** Font sizes in the map's own units, for the page to set on its labels (the collision boxes assume them). */
+  placeFont: number;
+  countryFont: number;
   countries: CountryShape[];
   countryLabels: { name: string; x: number; y: number }[];
   places: MapPlace[];
@@ -48,6 +51,11 @@ export interface MapOptions {
   labels?: Readonly<Record<string, readonly [number, number]>>;
   /** Preferred label side for a place, tried before the others. */
   labelHints?: Readonly<Record<string, LabelSide>>;
+  /** Label sizes in map units. A map drawn narrow (for phones) needs larger ones to stay readable when shown small. */
+  placeFont?: number;
+  countryFont?: number;
+  /** Only these countries are named (default: all that have a label point and fall in view). */
+  countryNames?: readonly string[];
 }
 
 export const PLACE_FONT = 14;
@@ -70,6 +78,17 @@ function boundsAround(places: readonly MapPlaceInput[]): [number, number, number
   ];
 }
 
+/**
+ * The phone frame: drawn 360 units wide with 15-unit labels, so that shown 288 px wide (a 320 px screen) the labels
+ * are still 12 px. Its area and which countries it names (the small ones would cover the places) are the course's:
+ * map.phone in content/course.yaml.
+ */
+export const PHONE_MAP: MapOptions = {
+  width: 360,
+  placeFont: 15,
+  countryFont: 15,
+};
+
 interface Box {
   x0: number;
   y0: number;
@@ -88,6 +107,9 @@ export function drawRegionMap(
   const [west, south, east, north] = options.bounds ?? boundsAround(places);
   const focus = new Set(options.focus ?? []);
   const labels = options.labels ?? {};
+  const placeFont = options.placeFont ?? PLACE_FONT;
+  const countryFont = options.countryFont ?? COUNTRY_FONT;
+  const named = options.countryNames ? new Set(options.countryNames) : undefined;
   const frame: GeoJSON.Feature<GeoJSON.MultiPoint> = {
     type: 'Feature',
     properties: {},
@@ -139,13 +161,13 @@ export function drawRegionMap(
   };
 
   const countryLabels = countries
-    .filter((c) => Object.hasOwn(labels, c.name))
+    .filter((c) => Object.hasOwn(labels, c.name) && (!named || named.has(c.name)))
     .map((c) => ({ name: c.name, ...project(labels[c.name][0], labels[c.name][1]) }))
     .filter((l) => l.x > 0 && l.x < width && l.y > 0 && l.y < height);
 
   const projected = places.map((p) => ({ ...p, ...project(p.lon, p.lat) }));
   const obstacles: Box[] = [
-    ...countryLabels.map((l) => textBox(l.x, l.y, 'middle', l.name.length * COUNTRY_FONT * 0.78, COUNTRY_FONT)),
+    ...countryLabels.map((l) => textBox(l.x, l.y, 'middle', l.name.length * countryFont * 0.78, countryFont)),
     ...projected.map((p) => ({
       x0: p.x - MARKER_RADIUS,
       y0: p.y - MARKER_RADIUS,
@@ -156,12 +178,12 @@ export function drawRegionMap(
   const view: Box = { x0: 2, y0: 2, x1: width - 2, y1: height - 2 };
 
   const placed: MapPlace[] = projected.map((p) => {
-    const label = placeLabel(p, options.labelHints?.[p.id], obstacles, view);
+    const label = placeLabel(p, options.labelHints?.[p.id], obstacles, view, placeFont);
     obstacles.push(label.box);
     return { id: p.id, x: p.x, y: p.y, label: label.position };
   });
 
-  return { width, height, countries, countryLabels, places: placed };
+  return { width, height, placeFont, countryFont, countries, countryLabels, places: placed };
 }
 
 const SIDES: LabelSide[] = ['e', 'w', 'ne', 'se', 'nw', 'sw', 'n', 's'];
@@ -173,13 +195,14 @@ function placeLabel(
   hint: LabelSide | undefined,
   obstacles: readonly Box[],
   view: Box,
+  font: number,
 ) {
-  const textWidth = p.shortName.length * PLACE_FONT * 0.56;
+  const textWidth = p.shortName.length * font * 0.56;
   const order = hint ? [hint, ...SIDES.filter((s) => s !== hint)] : SIDES;
   let best: { position: MapPlace['label']; box: Box; cost: number } | undefined;
   for (const side of order) {
-    const position = labelAt(p.x, p.y, side);
-    const box = textBox(position.x, position.y, position.anchor, textWidth, PLACE_FONT);
+    const position = labelAt(p.x, p.y, side, font);
+    const box = textBox(position.x, position.y, position.anchor, textWidth, font);
     const outside = box.x0 < view.x0 || box.x1 > view.x1 || box.y0 < view.y0 || box.y1 > view.y1;
     const cost = (outside ? 1e6 : 0) + obstacles.reduce((sum, o) => sum + overlapArea(box, o), 0);
     if (!best || cost < best.cost) best = { position, box, cost };
@@ -188,8 +211,8 @@ function placeLabel(
   return best!;
 }
 
-function labelAt(x: number, y: number, side: LabelSide): MapPlace['label'] {
-  const baseline = PLACE_FONT * 0.35; // centres the text's x-height on the marker
+function labelAt(x: number, y: number, side: LabelSide, font: number): MapPlace['label'] {
+  const baseline = font * 0.35; // centres the text's x-height on the marker
   const diagonal = GAP * 0.75;
   switch (side) {
     case 'e':
@@ -199,15 +222,15 @@ function labelAt(x: number, y: number, side: LabelSide): MapPlace['label'] {
     case 'n':
       return { x, y: round1(y - GAP), anchor: 'middle', side };
     case 's':
-      return { x, y: round1(y + GAP + PLACE_FONT * 0.75), anchor: 'middle', side };
+      return { x, y: round1(y + GAP + font * 0.75), anchor: 'middle', side };
     case 'ne':
       return { x: round1(x + diagonal), y: round1(y - diagonal), anchor: 'start', side };
     case 'nw':
       return { x: round1(x - diagonal), y: round1(y - diagonal), anchor: 'end', side };
     case 'se':
-      return { x: round1(x + diagonal), y: round1(y + diagonal + PLACE_FONT * 0.7), anchor: 'start', side };
+      return { x: round1(x + diagonal), y: round1(y + diagonal + font * 0.7), anchor: 'start', side };
     case 'sw':
-      return { x: round1(x - diagonal), y: round1(y + diagonal + PLACE_FONT * 0.7), anchor: 'end', side };
+      return { x: round1(x - diagonal), y: round1(y + diagonal + font * 0.7), anchor: 'end', side };
   }
 }
 
@@ -224,6 +247,6 @@ function overlapArea(a: Box, b: Box): number {
 }
 
 /** Exposed for tests: the box a placed label takes up. */
-export function labelBox(place: MapPlace, text: string): Box {
-  return textBox(place.label.x, place.label.y, place.label.anchor, text.length * PLACE_FONT * 0.56, PLACE_FONT);
+export function labelBox(place: MapPlace, text: string, font: number = PLACE_FONT): Box {
+  return textBox(place.label.x, place.label.y, place.label.anchor, text.length * font * 0.56, font);
 }

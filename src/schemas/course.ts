@@ -41,7 +41,18 @@ export const courseSchema = z.strictObject({
         .optional(),
       /** Country name → where its label sits; countries not listed here are drawn without a name. */
       labels: z.record(z.string().min(1), point).default({}),
+      /** The phone-sized map: a closer area, and only the countries to name there (the small ones cover places). */
+      phone: z
+        .strictObject({
+          bounds: z
+            .tuple([z.number(), z.number(), z.number(), z.number()], {
+              error: 'write the area as [west, south, east, north] in degrees',
+            })
+            .optional(),
+          countries: z.array(text).optional(),
+        })
+        .default({}),
     })
-    .default({ focus: [], labels: {} }),
+    .default({ focus: [], labels: {}, phone: {} }),
 });
 export type Course = z.infer<typeof courseSchema>;

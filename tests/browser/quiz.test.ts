@@ -363,8 +363,12 @@ describe('import and export on /progress/', () => {
       .locator('#import-file')
       .setInputFiles({ name: 'mine.json', mimeType: 'application/json', buffer: Buffer.from(text) });
     await expect.poll(() => target.page.locator('.import-preview').innerText()).toMatch(/What importing/);
+    // The preview is announced: focus moves to its heading.
+    await expect.poll(() => target.page.evaluate(() => document.activeElement?.id)).toBe('import-preview-title');
     await target.page.getByRole('button', { name: 'Merge' }).click();
     await expect.poll(() => target.page.locator('.tool-ok').innerText()).toMatch(/Merged/);
+    // After Merge, focus goes to the result message, so it is read out.
+    await expect.poll(() => target.page.evaluate(() => document.activeElement?.id)).toBe('tool-message');
     const original = JSON.parse((await stored(source.page))!);
     const imported = JSON.parse((await stored(target.page))!);
     expect(imported.answers).toEqual(original.answers);

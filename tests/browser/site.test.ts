@@ -3,7 +3,7 @@
 // the reader asks for less, and on the
 // reading pages, notes that work by keyboard on a phone and sit in the margin on a wide screen.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { pageKind } from '../../scripts/lib/page-kinds.ts';
 import {
   builtPages,
@@ -154,6 +154,8 @@ describe.each(pages)('page $path', ({ path }) => {
   });
 });
 
+const isFocused = (target: Locator) => target.evaluate((element) => element === document.activeElement);
+
 /** What the focused element is, for messages. */
 function describeFocus(page: Page): Promise<string> {
   return page.evaluate(() => {
@@ -166,7 +168,7 @@ function describeFocus(page: Page): Promise<string> {
 }
 
 describe.each(readingPages)('reading page $path', ({ path }) => {
-  test('on a 390px screen, Tab reaches a note; Enter opens it and Enter closes it', async () => {
+  test('on a 390px screen, Tab reaches a note’s words; Enter opens the note, and its link back closes it', async () => {
     const page = site.strict.page;
     await site.strict.visit(path, { viewport: { width: 390, height: 844 } });
     const maxTabs = 200;
@@ -176,38 +178,33 @@ describe.each(readingPages)('reading page $path', ({ path }) => {
       await page.keyboard.press('Tab');
       noteId = await page.evaluate(() => {
         const focused = document.activeElement;
-        return focused?.matches('details.note > summary') ? (focused.parentElement as HTMLElement).id : null;
+        return focused?.matches('a.anchor[href^="#note-"]') ? focused.getAttribute('href')!.slice(1) : null;
       });
       if (noteId === null && visited.length < 15) visited.push(await describeFocus(page));
     }
     expect(
       noteId,
-      `${path}: ${maxTabs} Tabs from the top never focused a details.note > summary; focus went to: ${visited.join(', ')}`,
+      `${path}: ${maxTabs} Tabs from the top never focused the highlighted words of a note (a.anchor[href="#note-…"]); focus went to: ${visited.join(', ')}`,
     ).not.toBeNull();
-    expect(noteId, `${path}: the focused note has no id (contract: id="note-<id>")`).toMatch(/^note-/);
 
-    const note = page.locator(`details.note[id="${noteId}"]`);
+    const note = page.locator(`.note[id="${noteId}"]`);
     const body = note.locator('.note-body');
-    expect(
-      await note.evaluate((d: HTMLDetailsElement) => d.open),
-      `${path}: #${noteId} is open before any key press`,
-    ).toBe(false);
-    expect(await body.isVisible(), `${path}: #${noteId} .note-body is visible while the note is closed`).toBe(false);
+    expect(await body.isVisible(), `${path}: #${noteId} .note-body is visible before any key press`).toBe(false);
 
     await page.keyboard.press('Enter');
-    expect(
-      await note.evaluate((d: HTMLDetailsElement) => d.open),
-      `${path}: Enter on #${noteId} summary did not open it`,
-    ).toBe(true);
-    expect(await body.isVisible(), `${path}: #${noteId} is open but its .note-body is not visible`).toBe(true);
+    expect(await body.isVisible(), `${path}: Enter on the words of #${noteId} did not open it`).toBe(true);
     expect((await body.innerText()).trim(), `${path}: #${noteId} .note-body is empty`).not.toBe('');
+    expect(await describeFocus(page), `${path}: after Enter, focus is not on the opened note`).toMatch(`#${noteId}>`);
 
+    // The note's last link goes back to its words, which closes it (the words become the :target).
+    const back = note.locator('a.note-back');
+    for (let tabs = 0; tabs < 30 && !(await isFocused(back)); tabs += 1) await page.keyboard.press('Tab');
+    expect(await isFocused(back), `${path}: Tab never reached the "back to the text" link of #${noteId}`).toBe(true);
     await page.keyboard.press('Enter');
-    expect(
-      await note.evaluate((d: HTMLDetailsElement) => d.open),
-      `${path}: a second Enter did not close #${noteId}`,
-    ).toBe(false);
-    expect(await body.isVisible(), `${path}: #${noteId} .note-body still visible after closing`).toBe(false);
+    expect(await body.isVisible(), `${path}: the link back did not close #${noteId}`).toBe(false);
+    expect(await describeFocus(page), `${path}: after closing, focus is not back on the note's words`).toMatch(
+      `#ref-${noteId!.replace(/^note-/, '')}>`,
+    );
   });
 
   test('on a 1280px screen, the notes sit beside the paragraphs, to the right of their text', async () => {
@@ -227,7 +224,7 @@ describe.each(readingPages)('reading page $path', ({ path }) => {
           const text = { left: Infinity, right: -Infinity, top: Infinity, bottom: -Infinity };
           const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
           for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-            if (!node.textContent?.trim() || node.parentElement?.closest('details.note')) continue;
+            if (!node.textContent?.trim() || node.parentElement?.closest('.note')) continue;
             const range = document.createRange();
             range.selectNodeContents(node);
             const rect = range.getBoundingClientRect();
@@ -240,11 +237,11 @@ describe.each(readingPages)('reading page $path', ({ path }) => {
           return { id: element.id, ...text };
         })
         .filter((text) => text.right > text.left);
-      const notes = [...document.querySelectorAll<HTMLElement>('details.note')]
+      const notes = [...document.querySelectorAll<HTMLElement>('.note')]
         .map((element) => ({ id: element.id, ...box(element.getBoundingClientRect()) }))
         .filter((note) => note.right > note.left);
       if (paragraphs.length === 0) return ['no visible paragraph with id="p<n>"'];
-      if (notes.length === 0) return ['no visible details.note'];
+      if (notes.length === 0) return ['no visible .note'];
       // Notes live in a margin column to the right of all the text; a paragraph with many notes may let its
       // last ones run on below it, so each note is not held level with a paragraph, only the layout as a whole.
       const textRight = Math.max(...paragraphs.map((p) => p.right));

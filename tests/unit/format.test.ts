@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { countWords, formatDay, formatDayLong, readingMinutes } from '../../src/lib/format';
+import {
+  countWords,
+  formatDateTime,
+  formatDay,
+  formatDayLong,
+  formatLocalDay,
+  readingMinutes,
+} from '../../src/lib/format';
 import { isCurrentSection } from '../../src/lib/site';
 import { eventHref, reportHref, termHref } from '../../src/lib/urls';
 
@@ -11,6 +18,11 @@ describe('dates for people', () => {
   });
   it('formats a plain day', () => {
     expect(formatDay('2003-03-20')).toBe('20 March 2003');
+  });
+  it('gives a moment on the reader’s clock in the same style, 24-hour: "1 December 2026, 19:07"', () => {
+    expect(formatDateTime(new Date(2026, 11, 1, 19, 7))).toBe('1 December 2026, 19:07');
+    expect(formatDateTime(new Date(2024, 3, 22, 8, 5).getTime())).toBe('22 April 2024, 08:05');
+    expect(formatLocalDay(new Date(2026, 0, 9, 23, 59))).toBe('9 January 2026');
   });
 });
 

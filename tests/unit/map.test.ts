@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Topology } from 'topojson-specification';
 import world from 'world-atlas/countries-50m.json' with { type: 'json' };
-import { drawRegionMap, labelBox, type MapPlaceInput } from '../../src/lib/map';
+import { drawRegionMap, labelBox, PHONE_MAP, type MapPlaceInput } from '../../src/lib/map';
 
 const topology = world as unknown as Topology;
 
@@ -112,5 +112,35 @@ describe('drawRegionMap', () => {
 
   it('is deterministic', () => {
     expect(JSON.stringify(drawRegionMap(topology, places, course))).toBe(JSON.stringify(map));
+  });
+});
+
+describe('the phone map', () => {
+  const phone = drawRegionMap(topology, places, PHONE_MAP);
+  // Shown 288 px wide on a 320 px screen (16 px page padding each side).
+  const shownAt = 288 / phone.width;
+
+  it('keeps its labels at 12 px or more when shown on a 320 px screen', () => {
+    expect(phone.placeFont * shownAt).toBeGreaterThanOrEqual(12);
+    expect(phone.countryFont * shownAt).toBeGreaterThanOrEqual(12);
+  });
+
+  it('has every place and its label inside the view, no two place labels overlapping', () => {
+    const boxes = phone.places.map((p) => labelBox(p, places.find((q) => q.id === p.id)!.shortName, phone.placeFont));
+    for (const [i, p] of phone.places.entries()) {
+      expect(p.x, p.id).toBeGreaterThan(0);
+      expect(p.x, p.id).toBeLessThan(phone.width);
+      expect(p.y, p.id).toBeGreaterThan(0);
+      expect(p.y, p.id).toBeLessThan(phone.height);
+      const a = boxes[i]!;
+      expect(a.x0, p.id).toBeGreaterThanOrEqual(0);
+      expect(a.x1, p.id).toBeLessThanOrEqual(phone.width);
+      expect(a.y0, p.id).toBeGreaterThanOrEqual(0);
+      expect(a.y1, p.id).toBeLessThanOrEqual(phone.height);
+      for (const b of boxes.slice(i + 1)) {
+        const overlaps = a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
+        expect(overlaps, `${p.id} label overlaps another`).toBe(false);
+      }
+    }
   });
 });
