@@ -4,11 +4,13 @@ import mdx from '@astrojs/mdx';
 import svelte from '@astrojs/svelte';
 import contentCheck from './src/content-check/integration.ts';
 import searchIndex from './src/search/integration.ts';
+import { courseFolder } from './src/lib/course-folder.ts';
+import { siteAddress } from './src/lib/site-address.ts';
 
 export default defineConfig({
-  // Where the course is published. Only the LMS exports and worksheets need it (their evidence links must
-  // be absolute); set COURSE_SITE_URL when building for publication.
-  site: process.env.COURSE_SITE_URL || 'http://localhost:4321',
+  // Where the course is published: site: in content/course.yaml, or COURSE_SITE_URL. Only the LMS exports and
+  // worksheets need it (their evidence links must be absolute); the build warns when it is unset.
+  site: siteAddress(courseFolder()).url,
   trailingSlash: 'ignore',
   // contentCheck first: it lists every content problem before Astro reads the collections.
   // searchIndex runs after the build: Pagefind indexes the built pages (see src/search/).

@@ -1,14 +1,16 @@
-// `npm run check`: every content rule (the same check the build runs), `astro check` and `svelte-check` (types), all
-// problems at once, then a summary; exits 1 on any error. Warnings are printed but do not fail.
+// `npm run check`: every content rule (the same check the build runs) first, printed within a couple of seconds, then
+// `astro check` and `svelte-check` (types, about a minute); then a summary; exits 1 on any error. Warnings are printed
+// but do not fail. `npm run check:content` is the content part alone, for instructors.
 //   --update-ids   accept the question ids as they stand (rewrites content/.question-ids.json)
-//   --no-types     skip astro check (the content check alone takes a second)
-//   --root DIR     check another project folder (tests use fixture trees)
+//   --no-types     skip the type checks (what npm run check:content runs)
+//   --root DIR     check another course folder, one holding content/ (tests use fixture trees; COURSE_DIR also works)
 // Plain TypeScript for Node 24: `node scripts/check.ts`.
 import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import './lib/resolve-ts.ts';
+import { courseFolder } from '../src/lib/course-folder.ts';
 
 const { checkContentFolder, formatProblems, isError, manifestFile, summarize, updateQuestionIds } =
   await import('../src/content-check/index.ts');
@@ -20,7 +22,8 @@ const { values: flags } = parseArgs({
     root: { type: 'string' },
   },
 });
-const root = resolve(flags.root ?? fileURLToPath(new URL('..', import.meta.url)));
+const projectRoot = fileURLToPath(new URL('..', import.meta.url));
+const root = resolve(flags.root ?? courseFolder(projectRoot));
 
 let problems = checkContentFolder(root);
 const contentErrors = problems.some(isError);
@@ -33,7 +36,7 @@ if (flags['update-ids']) {
     problems = checkContentFolder(root);
   }
 }
-console.log(`Content\n\n${formatProblems(problems)}\n`);
+console.log(`Content (${flags['no-types'] ? 'npm run check:content' : 'then types'})\n\n${formatProblems(problems)}\n`);
 
 let typesFailed = false;
 let typesSummary = 'skipped (--no-types)';
@@ -42,7 +45,14 @@ if (!flags['no-types']) {
   const astro = fileURLToPath(new URL('../node_modules/astro/bin/astro.mjs', import.meta.url));
   const args = [astro, 'check', '--minimumFailingSeverity', 'error', ...(contentErrors ? ['--noSync'] : [])];
   console.log(`Types (astro check${contentErrors ? ' --noSync, as the content has errors' : ''})\n`);
-  const run = spawnSync(process.execPath, args, { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  // Types are the code's, checked in the project; COURSE_DIR makes astro's sync read the course being checked.
+  const env = { ...process.env, COURSE_DIR: root };
+  const run = spawnSync(process.execPath, args, {
+    cwd: projectRoot,
+    env,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
   process.stdout.write(run.stdout ?? '');
   process.stderr.write(run.stderr ?? '');
   typesFailed = run.status !== 0;
@@ -59,7 +69,8 @@ if (!flags['no-types']) {
   console.log('\nTypes in Svelte islands (svelte-check)\n');
   const svelteCheck = fileURLToPath(new URL('../node_modules/svelte-check/bin/svelte-check', import.meta.url));
   const islands = spawnSync(process.execPath, [svelteCheck, '--tsconfig', './tsconfig.json', '--threshold', 'error'], {
-    cwd: root,
+    cwd: projectRoot,
+    env,
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
   });

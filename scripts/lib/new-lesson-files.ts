@@ -98,7 +98,7 @@ export function quizYaml(plan: NewLessonPlan): string {
   const weekBefore = spelledDate(shiftDays(plan.published, -7));
   return [
     `# Starter checkpoint for lesson "${plan.id}", made by npm run new-lesson: rewrite or replace both questions.`,
-    '# Question types and their fields are described in src/schemas/question.ts.',
+    '# Question types and their fields: the instructor guide, /instructors/#questions (npm start, then open it).',
     `id: ${quizIdOf(plan.id)}`,
     `title: ${yamlString(`Checkpoint: ${plan.label}`)}`,
     'questions:',

@@ -1,8 +1,12 @@
 /**
  * `npm run new-lesson -- path/to/report.txt [--id report-c] [--title …] [--credit …] [--date YYYY-MM-DD]
- * [--label "Report C"] [--dir ROOT]`: turns an article copied from a web page into a report, a stub lesson
- * that reads it and a starter checkpoint, all valid, so the course builds at once; then says what to edit.
- * Asks for what is missing when run in a terminal; otherwise names the option to pass. Never overwrites.
+ * [--label "Report C"] [--order N] [--dir ROOT]`: turns an article copied from a web page into a report, a stub
+ * lesson that reads it and a starter checkpoint, all valid, so the course builds at once; then says what to edit.
+ * It prints what page furniture it removed and the paragraphs it kept, numbered, for the instructor to check against
+ * the page. The headline, credit line and date are read from the article where it has them. The lesson goes before
+ * the final review (or at --order N), moving the lessons after it down one. An article already in the course is
+ * refused, naming the report it is. Asks for what is missing when run in a terminal; otherwise names the option to
+ * pass. Never overwrites a file.
  */
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -12,7 +16,7 @@ import { parse as parseYaml } from 'yaml';
 import { checkContentFolder, formatProblems, isError } from '../../src/content-check/index.ts';
 import { manifestFile, readManifest, writeManifest } from '../../src/content-check/manifest.ts';
 import { isReservedId } from '../../src/content-check/reserved.ts';
-import { splitArticle, type ArticleParts } from '../../src/lib/furniture.ts';
+import { splitArticleWithReport, type ArticleParts, type RemovedLine } from '../../src/lib/furniture.ts';
 import { questionHash } from '../../src/quiz/hash.ts';
 import { idSchema, isRealDay, quizSchema } from '../../src/schemas/index.ts';
 import { lessonMdx, quizIdOf, quizYaml, sourceYaml, type NewLessonPlan } from './new-lesson-files.ts';
@@ -27,7 +31,7 @@ export interface NewLessonIo {
 
 const usage =
   'usage: npm run new-lesson -- path/to/report.txt [--id report-c] [--title "Lesson title"] [--credit "Reporting by …"] ' +
-  '[--date YYYY-MM-DD] [--label "Report C"] [--dir ROOT]';
+  '[--date YYYY-MM-DD] [--label "Report C"] [--order N] [--dir ROOT]';
 const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
 
 /** Runs the command; returns the exit code. */
@@ -43,6 +47,7 @@ export async function newLesson(argv: readonly string[], io: NewLessonIo): Promi
         credit: { type: 'string' },
         date: { type: 'string' },
         label: { type: 'string' },
+        order: { type: 'string' },
         dir: { type: 'string' },
       },
     });
@@ -59,8 +64,9 @@ export async function newLesson(argv: readonly string[], io: NewLessonIo): Promi
   const articlePath = resolve(positionals[0]);
 
   let article: ArticleParts;
+  let removed: RemovedLine[];
   try {
-    article = splitArticle(readFileSync(articlePath, 'utf8'));
+    ({ parts: article, removed } = splitArticleWithReport(readFileSync(articlePath, 'utf8')));
   } catch (error) {
     io.err(`new-lesson: cannot read ${positionals[0]}: ${error instanceof Error ? error.message : String(error)}`);
     return 1;
@@ -68,6 +74,24 @@ export async function newLesson(argv: readonly string[], io: NewLessonIo): Promi
   if (article.paragraphs.length === 0) {
     io.err(`new-lesson: ${positionals[0]} has a headline but no paragraphs once page furniture is removed.`);
     return 1;
+  }
+
+  const twin = sameArticle(root, article);
+  if (twin) {
+    io.err(
+      `new-lesson: this article is already in the course, as report "${twin.id}" (${twin.file}); nothing was written.\n` +
+        `Its lesson reads it already; to add a second lesson on it, copy that lesson and list "${twin.id}" in its readings.`,
+    );
+    return 1;
+  }
+
+  let order: number | undefined;
+  if (values.order !== undefined) {
+    order = Number(values.order);
+    if (!Number.isInteger(order) || order < 1) {
+      io.err(`new-lesson: --order ${values.order} is not a lesson position: give a whole number from 1.\n${usage}`);
+      return 2;
+    }
   }
 
   const id = values.id ?? nextReportId(root);
@@ -105,7 +129,7 @@ export async function newLesson(argv: readonly string[], io: NewLessonIo): Promi
         key: 'date',
         option: '--date',
         what: 'the day it was published, YYYY-MM-DD',
-        given: values.date,
+        given: values.date ?? article.date,
         check: checkDate,
       },
     ],
@@ -121,21 +145,40 @@ export async function newLesson(argv: readonly string[], io: NewLessonIo): Promi
     published: answers.date,
     seed: basename(articlePath),
     sourceOrder: nextOrder(root, 'content/sources', '.yaml'),
-    lessonOrder: nextOrder(root, 'content/lessons', '.mdx'),
+    lessonOrder: 0,
     article,
   };
+  const placing = placeLesson(root, order);
+  plan.lessonOrder = placing.order;
   const texts = [sourceYaml(plan), lessonMdx(plan), quizYaml(plan)];
   targets.forEach((file, index) => {
     mkdirSync(dirname(join(root, file)), { recursive: true });
     writeFileSync(join(root, file), texts[index], { flag: 'wx' });
   });
+  // Only the order line of the lessons after the new one changes; students' progress is kept by lesson id.
+  for (const move of placing.moves) writeFileSync(join(root, move.file), move.text);
   const manifestNote = recordQuestionIds(root, id, texts[2]);
 
   io.out(
     [
-      `Created ${plan.label}, ${article.paragraphs.length} paragraphs${article.kicker ? ' and a kicker' : ''}, with a lesson and a checkpoint:`,
+      `Read from ${basename(articlePath)}:`,
+      ...(article.kicker ? [`  kicker:   ${article.kicker}`] : []),
+      `  headline: ${article.title}`,
+      `  credit:   ${plan.credit}${article.credit ? '' : ' (given, not found in the article)'}`,
+      `  date:     ${plan.published}${article.date && article.date === plan.published ? ' (found in the article)' : ''}`,
+      '',
+      removed.length > 0
+        ? `Removed ${removed.length} line${removed.length === 1 ? '' : 's'} of page furniture:`
+        : 'Removed no lines: the article had no page furniture.',
+      ...removed.map((r) => `  - ${shorten(r.line)}   (${r.why})`),
+      '',
+      `Kept ${article.paragraphs.length} paragraph${article.paragraphs.length === 1 ? '' : 's'}; check each is the report's own:`,
+      ...article.paragraphs.map((p, i) => `  ${String(i + 1).padStart(2)}. ${shorten(p, 100)}`),
+      '',
+      `Created ${plan.label}, with a lesson (lesson ${plan.lessonOrder}) and a checkpoint:`,
       ...targets.map((file) => `  ${file}`),
       manifestNote,
+      ...placing.moves.map((m) => `  ${m.file}: moved from lesson ${m.from} to ${m.to}, after the new one`),
       '',
       'Next:',
       `  1. Compare ${targets[0]} with the original page: the title, credit and date, and that every paragraph is the report's own (no page furniture left). Never re-type a paragraph: notes and questions point at its exact words and number.`,
@@ -209,6 +252,74 @@ function checkId(id: string): string | undefined {
     return 'is not a usable id: use lower-case letters, digits and single hyphens, e.g. report-c';
   if (isReservedId(id)) return "is a name students' saved progress cannot hold";
   return undefined;
+}
+
+function shorten(text: string, length = 70): string {
+  return text.length <= length ? text : `${text.slice(0, length - 1)}…`;
+}
+
+/** Text compared without the spaces, quotes and case a second copy of a page may differ in. */
+const comparable = (text: string) =>
+  text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\s\u00a0]+/g, ' ')
+    .replace(/[“”„"‘’']/g, "'")
+    .trim();
+
+/** The report already in the course with the same text, if there is one (half its paragraphs or more the same). */
+function sameArticle(root: string, article: ArticleParts): { id: string; file: string } | undefined {
+  const mine = new Set(article.paragraphs.map(comparable));
+  for (const id of listIds(root, 'content/sources', '.yaml')) {
+    const file = `content/sources/${id}.yaml`;
+    let paragraphs: unknown;
+    try {
+      paragraphs = (parseYaml(readFileSync(join(root, file), 'utf8')) as { paragraphs?: unknown } | null)?.paragraphs;
+    } catch {
+      continue; // a broken report file is the content check's to report
+    }
+    if (!Array.isArray(paragraphs) || paragraphs.length === 0) continue;
+    const shared = paragraphs.filter((p) => typeof p === 'string' && mine.has(comparable(p))).length;
+    if (shared > 0 && shared * 2 >= Math.min(paragraphs.length, mine.size)) return { id, file };
+  }
+  return undefined;
+}
+
+interface LessonMove {
+  file: string;
+  from: number;
+  to: number;
+  text: string;
+}
+
+/**
+ * Where the new lesson goes: at `wanted`, or before the final review (the last lesson, when its title or id says
+ * review), or at the end; and the lessons that move down one to make room.
+ */
+function placeLesson(root: string, wanted: number | undefined): { order: number; moves: LessonMove[] } {
+  const lessons = listIds(root, 'content/lessons', '.mdx').flatMap((id) => {
+    const file = `content/lessons/${id}.mdx`;
+    const text = readFileSync(join(root, file), 'utf8');
+    const order = /^order:\s*(\d+)\s*$/m.exec(text);
+    const title = /^title:\s*(.*)$/m.exec(text)?.[1] ?? '';
+    return order ? [{ id, file, text, order: Number(order[1]), title }] : [];
+  });
+  const last = lessons.reduce<(typeof lessons)[number] | undefined>(
+    (a, b) => (a && a.order > b.order ? a : b),
+    undefined,
+  );
+  const isReview = last !== undefined && /\breview\b/i.test(`${last.id} ${last.title}`);
+  const order = wanted ?? (isReview ? last.order : (last?.order ?? 0) + 1);
+  if (!lessons.some((l) => l.order === order)) return { order, moves: [] };
+  const moves = lessons
+    .filter((l) => l.order >= order)
+    .map((l) => ({
+      file: l.file,
+      from: l.order,
+      to: l.order + 1,
+      text: l.text.replace(/^order:\s*\d+\s*$/m, `order: ${l.order + 1}`),
+    }));
+  return { order, moves };
 }
 
 /** "report-c" when report-a and report-b exist. */

@@ -3,7 +3,9 @@
  * quizzes (students' answers are saved under them), and every piece of evidence leads to something that
  * exists: a topic, note, term, event or place, or a paragraph the report really has.
  */
-import type { EvidenceRef, Question, Quiz } from '../schemas';
+import type { EvidenceRef, Question, QuestionOf, Quiz } from '../schemas';
+import { attributionChoices, attributionFallback } from '../quiz/attribution';
+import { seeGuide } from './guide';
 import { unknownLink, type KnownIds, type Target } from './links';
 import { lineOf, type Loaded, type LoadedContent } from './load';
 import type { Problem } from './problem';
@@ -38,6 +40,78 @@ export function checkQuizzes(content: LoadedContent, known: KnownIds): Problem[]
         });
       } else firstUse.set(question.id, here);
       problems.push(...checkEvidence(quiz, at, item, question, known, paragraphCounts));
+      if (question.type === 'attribution') {
+        problems.push(...checkAttribution(quiz, at, item, question, known, reportsFor(content, quiz.id)));
+      }
+    });
+  }
+  return problems;
+}
+
+/** The reports a quiz's attribution questions fall back on: its lesson's readings, or the course's, as pages do. */
+function reportsFor(content: LoadedContent, quizId: string): string[] {
+  const lessonId = content.placements.find((p) => p.quiz === quizId)?.lesson;
+  const readings = content.lessons.find((l) => l.id === lessonId)?.data.readings ?? [];
+  const course = [...content.sources].sort((a, b) => a.data.order - b.data.order).map((s) => s.id);
+  return attributionFallback(readings, course);
+}
+
+/** Its reports exist, there are two or more, and the answer and feedback name only them. */
+function checkAttribution(
+  quiz: Loaded<Quiz>,
+  at: string,
+  item: string,
+  question: QuestionOf<'attribution'>,
+  known: KnownIds,
+  fallback: string[],
+): Problem[] {
+  const problems: Problem[] = [];
+  const guide = seeGuide(quiz.file);
+  (question.reports ?? []).forEach((id, i) => {
+    const problem = unknownLink(known, quiz, item, `${at}.reports.${i}`, 'sources', id);
+    if (problem) problems.push(problem);
+  });
+  const reports = question.reports ?? fallback;
+  if (reports.length < 2) {
+    problems.push({
+      file: quiz.file,
+      line: lineOf(quiz, `${at}.type`),
+      item,
+      message: `an attribution question needs 2 or more reports to choose from; it has ${reports.length === 0 ? 'none' : `only "${reports[0]}"`}`,
+      fix: `list them under reports: (e.g. reports: [${reports[0] ?? 'report-one'}, …]), or add readings to the lesson that places this quiz ${guide}`,
+    });
+    return problems;
+  }
+  const outside = (ids: readonly string[]) => ids.filter((id) => !reports.includes(id));
+  if (Array.isArray(question.answer)) {
+    for (const id of outside(question.answer)) {
+      problems.push({
+        file: quiz.file,
+        line: lineOf(quiz, `${at}.answer`),
+        item,
+        message: `its answer names "${id}", which is not one of the reports to choose from (${reports.join(', ')})`,
+        fix: `list only the reports that say it, from ${reports.join(', ')}; write answer: [] when none does ${guide}`,
+      });
+    }
+  } else if (question.reports && question.reports.length > 2) {
+    problems.push({
+      file: quiz.file,
+      line: lineOf(quiz, `${at}.answer`),
+      item,
+      message: `answer: ${question.answer} names reports by position, which works for 2 reports only; this question has ${question.reports.length}`,
+      fix: `list the reports that say it, e.g. answer: [${question.reports[0]}] ${guide}`,
+    });
+  }
+  for (const key of Object.keys(question.feedback ?? {})) {
+    if (key === 'none' || (attributionChoices as readonly string[]).includes(key)) continue;
+    const stray = outside(key.split('+'));
+    if (stray.length === 0) continue;
+    problems.push({
+      file: quiz.file,
+      line: lineOf(quiz, `${at}.feedback.${key}`),
+      item,
+      message: `feedback "${key}" names ${stray.map((id) => `"${id}"`).join(', ')}, not among the reports to choose from (${reports.join(', ')})`,
+      fix: `key feedback by the reports a student ticked, e.g. ${reports[0]}, ${reports[0]}+${reports[1]}, or none ${guide}`,
     });
   }
   return problems;

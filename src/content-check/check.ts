@@ -7,10 +7,12 @@
 import { anchorQuote, paragraphList, type Anchor } from '../lib/anchoring';
 import type { Annotation } from '../schemas';
 import { checkLessons } from './check-lessons';
+import { checkBodies } from './check-mdx';
 import { checkQuizzes } from './check-quizzes';
 import { knownIds, unknownLink, type Target } from './links';
 import { lineOf, type Loaded, type LoadedContent } from './load';
 import type { Problem } from './problem';
+import { seeGuide } from './guide';
 
 export function checkContent(content: LoadedContent): Problem[] {
   const problems: Problem[] = [];
@@ -47,6 +49,8 @@ export function checkContent(content: LoadedContent): Problem[] {
     links(topic, item, 'related.places', 'places', topic.data.related.places);
     links(topic, item, 'cites', 'references', topic.data.cites);
   }
+  problems.push(...checkAsOf(content, today()));
+  problems.push(...checkAliases(content));
   for (const term of content.terms) {
     link(term, `term "${term.id}"`, 'topic', 'topics', term.data.topic);
     links(term, `term "${term.id}"`, 'cites', 'references', term.data.cites);
@@ -61,6 +65,7 @@ export function checkContent(content: LoadedContent): Problem[] {
   problems.push(...checkUniqueIds(content));
   problems.push(...checkLessons(content, known));
   problems.push(...checkQuizzes(content, known));
+  problems.push(...checkBodies(content, known));
   return problems;
 }
 
@@ -190,6 +195,60 @@ function checkUniqueIds(content: LoadedContent): Problem[] {
           fix: `give this ${noun} an id of its own, or merge the two entries`,
         });
       }
+    }
+  }
+  return problems;
+}
+
+/** Today as YYYY-MM-DD, in UTC like every date on the site. */
+const today = () => new Date().toISOString().slice(0, 10);
+
+/** A topic's facts cannot be current to a day that has not come yet: it is a typo, and the page would say so. */
+export function checkAsOf(content: LoadedContent, now: string): Problem[] {
+  return content.topics.flatMap((topic) =>
+    topic.data.asOf > now
+      ? [
+          {
+            file: topic.file,
+            line: lineOf(topic, 'asOf'),
+            item: `topic "${topic.id}"`,
+            message: `asOf is ${topic.data.asOf}, a day still to come (today is ${now})`,
+            fix: `set asOf to the day the topic's facts were last checked, on or before ${now} ${seeGuide(topic.file)}`,
+          },
+        ]
+      : [],
+  );
+}
+
+/**
+ * A spelling belongs to one glossary term: the site links a word in a report to the term it names, and could not
+ * tell two terms apart. Compared without case, as readers type them.
+ */
+function checkAliases(content: LoadedContent): Problem[] {
+  const problems: Problem[] = [];
+  const owner = new Map<string, { id: string; line: number }>();
+  for (const term of content.terms) {
+    const names = [
+      { name: term.data.term, path: 'term' },
+      ...term.data.aliases.map((name, i) => ({ name, path: `aliases.${i}` })),
+    ];
+    const own = new Set<string>();
+    for (const { name, path } of names) {
+      const key = name.trim().toLocaleLowerCase('en');
+      if (own.has(key)) continue;
+      own.add(key);
+      const first = owner.get(key);
+      if (!first) {
+        owner.set(key, { id: term.id, line: lineOf(term, path) });
+        continue;
+      }
+      problems.push({
+        file: term.file,
+        line: lineOf(term, path),
+        item: `term "${term.id}"`,
+        message: `"${name}" is also a name of term "${first.id}" (line ${first.line}); two terms cannot share a spelling`,
+        fix: `remove "${name}" from one of the two, or merge the terms ${seeGuide(term.file)}`,
+      });
     }
   }
   return problems;

@@ -3,6 +3,7 @@ import { checkContent } from './check';
 import { loadContent } from './load';
 import { checkQuestionIds, currentManifest, readManifest, writeManifest } from './manifest';
 import type { Problem } from './problem';
+import { withGuide } from './guide';
 
 export { formatProblems, isError, isWarning, summarize, type Problem } from './problem';
 export { manifestFile } from './manifest';
@@ -19,7 +20,7 @@ export function checkContentFolder(root: string): Problem[] {
     ...checkContent(content),
     ...manifestProblems,
     ...(manifest ? checkQuestionIds(content, manifest) : []),
-  ];
+  ].map(withGuide);
 }
 
 /** Accepts the question ids as they stand: rewrites content/.question-ids.json. Returns how many it holds. */

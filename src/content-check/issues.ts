@@ -1,5 +1,9 @@
-// Turns a schema's complaint into a problem an instructor can act on.
+// Turns a schema's complaint into a problem an instructor can act on. Messages come from the schemas themselves
+// (their own words, or src/schemas/error-map.ts), and fixes are chosen by the issue's code and numbers, never by
+// matching zod's English: an upgrade of zod cannot make a Fix line vanish.
 import type { z } from 'astro/zod';
+import { describeValue, kindName } from '../schemas/error-map';
+import { seeGuide } from './guide';
 import type { Problem } from './problem';
 
 /** "notes[2].quote.exact" */
@@ -10,76 +14,75 @@ export function fieldName(path: readonly PropertyKey[]): string {
   );
 }
 
+/** A fix a schema attached to its own rule with `params: { fix }`. */
+function ownFix(issue: z.core.$ZodIssue): string | undefined {
+  const fix = (issue as { params?: { fix?: unknown } }).params?.fix;
+  return typeof fix === 'string' ? fix : undefined;
+}
+
 /** `value` is what the file holds at the issue's path, when there is something there. */
 export function describeIssue(
   issue: z.core.$ZodIssue,
   field: string,
-  schemaFile: string,
+  file: string,
   value?: unknown,
 ): Pick<Problem, 'message' | 'fix'> {
   const label = field || 'the entry';
   const named = field ? `"${field}"` : 'the entry';
-  if (issue.code === 'unrecognized_keys') {
-    const keys = issue.keys.map((key) => `"${key}"`).join(', ');
+  const guide = seeGuide(file);
+  const said = (fix: string) => ({ message: `${label}: ${issue.message}`, fix: `${fix} ${guide}` });
+  const own = ownFix(issue);
+  if (own) return said(own);
+
+  // "evidence:" with nothing after it: YAML reads an empty value, whatever the field should hold.
+  if (value === null && (issue.code === 'invalid_type' || issue.code === 'invalid_union')) {
     return {
-      message: `${field ? `${label}: ` : ''}unknown field${issue.keys.length === 1 ? '' : 's'} ${keys}`,
-      fix: `check the spelling of ${keys} or remove ${issue.keys.length === 1 ? 'it' : 'them'}; the fields allowed are in ${schemaFile}`,
+      message: `${label}: nothing is written after the colon`,
+      fix: `write the value after "${field.split(/[.[]/).pop()}:", or remove the line ${guide}`,
     };
   }
-  // The question schema lists its types in its own message for an unknown `type`.
-  const types = /^type must be one of: (.+)$/.exec(issue.message);
-  if (issue.code === 'invalid_union' && types) {
-    const what = typeof value === 'string' ? `"${value}" is not a question type` : 'the question has no type';
-    return { message: `${label}: ${what}; the types are ${types[1]}`, fix: `use one of: ${types[1]}` };
-  }
-  if (issue.code === 'invalid_type') {
-    if (/received undefined$/.test(issue.message)) {
-      return { message: `"${field}" is missing`, fix: `add "${field}" (its rules are in ${schemaFile})` };
-    }
-    if (/received Date$/.test(issue.message)) {
+  switch (issue.code) {
+    case 'unrecognized_keys': {
+      const keys = issue.keys.map((key) => `"${key}"`).join(', ');
       return {
-        message: `${label}: a date written without quotes is read as a Date`,
-        fix: 'put the date in quotes, e.g. "2024-04-22"',
+        message: `${field ? `${label}: ` : ''}unknown field${issue.keys.length === 1 ? '' : 's'} ${keys}`,
+        fix: `check the spelling of ${keys} or remove ${issue.keys.length === 1 ? 'it' : 'them'}; the guide lists the fields allowed ${guide}`,
       };
     }
-    return { message: `${label}: ${issue.message}`, fix: `make ${named} ${article(issue.expected)}` };
+    case 'invalid_union': {
+      const types = 'options' in issue && Array.isArray(issue.options) ? issue.options.map(String) : undefined;
+      if (types && 'discriminator' in issue) {
+        const list = types.join(', ');
+        const what = typeof value === 'string' ? `"${value}" is not a question type` : 'the question has no type';
+        return { message: `${label}: ${what}; the types are ${list}`, fix: `set type: to one of ${list} ${guide}` };
+      }
+      return said(`write ${named} in one of the forms the guide shows`);
+    }
+    case 'invalid_type':
+      if (value === undefined) return { message: `"${field}" is missing`, fix: `add "${field}" ${guide}` };
+      if (value instanceof Date) {
+        return {
+          message: `${label}: a date written without quotes is read as a Date`,
+          fix: 'put the date in quotes, e.g. "2024-04-22"',
+        };
+      }
+      return {
+        message: `${label}: should be ${kindName(issue.expected)}, but is ${describeValue(value)}`,
+        fix: `make ${named} ${kindName(issue.expected)} ${guide}`,
+      };
+    case 'invalid_value':
+      return said(`use one of: ${issue.values.map((v) => String(v)).join(', ')}`);
+    case 'too_small':
+      if (issue.origin === 'array') return said(`add entries to ${named}: at least ${Number(issue.minimum)}`);
+      if (issue.origin === 'string') return said(`write the text of ${named}, or remove the field if it is optional`);
+      return said(`make ${named} ${Number(issue.minimum)} or more`);
+    case 'too_big':
+      if (issue.origin === 'array') return said(`remove entries from ${named}: at most ${Number(issue.maximum)}`);
+      if (issue.origin === 'string') return said(`shorten ${named} to ${Number(issue.maximum)} characters or fewer`);
+      return said(`make ${named} ${Number(issue.maximum)} or less`);
+    case 'invalid_format':
+      return said(`rewrite ${named} as the message says`);
+    default:
+      return said(`change ${named} as the message says`);
   }
-  if (issue.code === 'invalid_value') {
-    return {
-      message: `${label}: ${issue.message}`,
-      fix: `use one of: ${issue.values.map((v) => String(v)).join(', ')}`,
-    };
-  }
-  const fix = fixesByMessage.find(([pattern]) => pattern.test(issue.message))?.[1];
-  return {
-    message: `${label}: ${issue.message}`,
-    fix: fix ?? `change ${named} as the message says (its rules are in ${schemaFile})`,
-  };
-}
-
-/** Fixes for the question schema's own rules, whose messages say what is wrong but not always what to do. */
-const fixesByMessage: ReadonlyArray<[RegExp, string]> = [
-  [/needs one option marked correct: true; none is$/, 'add correct: true to the one right option'],
-  [/has exactly one correct option/, 'keep correct: true on one option only, or make the question type: multiple'],
-  [/^(?:option|item|left|right) (?:id|text) ".*" appears twice$/, 'give each entry an id and a text of its own'],
-  [
-    /give both sides the same number$/,
-    'add or remove entries so that left and right are as long as each other, each left id paired with one right id',
-  ],
-  [/is already paired with/, 'pair each right id with exactly one left id'],
-  [
-    /^tolerance is how far off an answer may be/,
-    'make tolerance 0 (only the exact answer counts) or a positive number',
-  ],
-];
-
-function article(expected: string): string {
-  const names: Record<string, string> = {
-    array: 'a list',
-    object: 'a set of fields',
-    string: 'text',
-    number: 'a number',
-    boolean: 'true or false',
-  };
-  return names[expected] ?? `a ${expected}`;
 }

@@ -2,7 +2,8 @@
 import { lineOf, type Loaded, type LoadedContent } from './load';
 import type { Problem } from './problem';
 
-export type Target = 'sources' | 'topics' | 'terms' | 'events' | 'places' | 'references' | 'notes' | 'quizzes';
+export type Target =
+  'sources' | 'topics' | 'terms' | 'events' | 'places' | 'references' | 'notes' | 'quizzes' | 'lessons';
 
 const targetNames: Record<Target, { noun: string; where: string }> = {
   sources: { noun: 'source', where: 'the file names in content/sources/ (without .yaml)' },
@@ -13,6 +14,7 @@ const targetNames: Record<Target, { noun: string; where: string }> = {
   references: { noun: 'reference', where: 'the ids in content/references.yaml' },
   notes: { noun: 'note', where: 'the note ids in content/annotations/' },
   quizzes: { noun: 'quiz', where: 'the file names in content/quizzes/ (without .yaml)' },
+  lessons: { noun: 'lesson', where: 'the file names in content/lessons/ (without .mdx)' },
 };
 
 export type KnownIds = Record<Target, Set<string>>;
@@ -29,6 +31,7 @@ export function knownIds(content: LoadedContent): KnownIds {
     places: ids('places'),
     references: ids('references'),
     quizzes: ids('quizzes'),
+    lessons: ids('lessons'),
     notes: new Set(content.annotations.flatMap((file) => file.data.notes.map((note) => note.id))),
   };
 }

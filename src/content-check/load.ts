@@ -10,6 +10,7 @@ import type { z } from 'astro/zod';
 import {
   annotationFileSchema,
   annotationSchema,
+  courseSchema,
   eventSchema,
   idSchema,
   lessonSchema,
@@ -21,6 +22,7 @@ import {
   termSchema,
   topicSchema,
   type AnnotationFile,
+  type Course,
   type Lesson,
   type Place,
   type Quiz,
@@ -30,6 +32,8 @@ import {
   type TimelineEvent,
   type Topic,
 } from '../schemas';
+import { contentErrorMap } from '../schemas/error-map';
+import { seeGuide } from './guide';
 import { describeIssue, fieldName } from './issues';
 import { findQuizTags } from '../lib/quiz-tags';
 import type { Problem } from './problem';
@@ -47,6 +51,16 @@ export interface Loaded<T> {
   data: T;
 }
 
+/** The Markdown body of a lesson or topic, below its frontmatter, for the MDX check (check-mdx.ts). */
+export interface MdxBody {
+  kind: 'lessons' | 'topics';
+  id: string;
+  file: string;
+  text: string;
+  /** Line number of the body's first line in the file. */
+  bodyLine: number;
+}
+
 /** A <Quiz id="…" /> in a lesson's body. */
 export interface Placement {
   quiz: string;
@@ -56,6 +70,8 @@ export interface Placement {
 }
 
 export interface LoadedContent {
+  /** content/course.yaml, when it exists and is valid (then exactly one entry). */
+  course: Loaded<Course>[];
   sources: Loaded<Source>[];
   annotations: Loaded<AnnotationFile>[];
   topics: Loaded<Topic>[];
@@ -68,6 +84,8 @@ export interface LoadedContent {
   references: Loaded<Reference>[];
   /** Every quiz placed in a lesson body, including lessons whose frontmatter is broken. */
   placements: Placement[];
+  /** The body of every lesson and topic that has frontmatter. */
+  bodies: MdxBody[];
   /**
    * Ids of entries that exist but broke their schema (already reported), so that links to them are not
    * reported a second time as unknown.
@@ -75,7 +93,17 @@ export interface LoadedContent {
   invalidIds: Record<Kind, string[]>;
 }
 
-type Kind = 'sources' | 'annotations' | 'topics' | 'lessons' | 'quizzes' | 'terms' | 'events' | 'places' | 'references';
+type Kind =
+  | 'course'
+  | 'sources'
+  | 'annotations'
+  | 'topics'
+  | 'lessons'
+  | 'quizzes'
+  | 'terms'
+  | 'events'
+  | 'places'
+  | 'references';
 
 export interface LoadResult {
   content: LoadedContent;
@@ -94,6 +122,7 @@ export function lineOf(entry: Pick<Loaded<unknown>, 'line' | 'lines'>, path: str
 export function loadContent(root: string): LoadResult {
   const problems: Problem[] = [];
   const content: LoadedContent = {
+    course: [],
     sources: [],
     annotations: [],
     topics: [],
@@ -104,7 +133,9 @@ export function loadContent(root: string): LoadResult {
     places: [],
     references: [],
     placements: [],
+    bodies: [],
     invalidIds: {
+      course: [],
       sources: [],
       annotations: [],
       topics: [],
@@ -118,33 +149,30 @@ export function loadContent(root: string): LoadResult {
   };
   const reader = { root, problems, content };
 
+  readCourseFile(reader);
+
   for (const file of listFiles(root, 'content/sources', '.yaml')) {
-    readWholeFile(reader, 'sources', file, sourceSchema, 'source', 'src/schemas/source.ts');
+    readWholeFile(reader, 'sources', file, sourceSchema, 'source');
   }
   for (const file of listFiles(root, 'content/annotations', '.yaml')) {
-    readWholeFile(reader, 'annotations', file, annotationFileSchema, 'annotations', 'src/schemas/annotation.ts');
+    readWholeFile(reader, 'annotations', file, annotationFileSchema, 'annotations');
   }
   for (const file of listFiles(root, 'content/topics', '.mdx')) {
-    readWholeFile(reader, 'topics', file, topicSchema, 'topic', 'src/schemas/topic.ts');
+    readWholeFile(reader, 'topics', file, topicSchema, 'topic');
+    readBody(reader, 'topics', file);
   }
   for (const file of listFiles(root, 'content/lessons', '.mdx')) {
-    readWholeFile(reader, 'lessons', file, lessonSchema, 'lesson', 'src/schemas/lesson.ts');
+    readWholeFile(reader, 'lessons', file, lessonSchema, 'lesson');
     readPlacements(reader, file);
+    readBody(reader, 'lessons', file);
   }
   for (const file of listFiles(root, 'content/quizzes', '.yaml')) {
-    readWholeFile(reader, 'quizzes', file, quizSchema, 'quiz', 'src/schemas/question.ts');
+    readWholeFile(reader, 'quizzes', file, quizSchema, 'quiz');
   }
-  readListFile(reader, 'terms', 'content/glossary.yaml', termSchema, 'term', 'src/schemas/glossary.ts');
-  readListFile(reader, 'events', 'content/timeline.yaml', eventSchema, 'event', 'src/schemas/timeline.ts');
-  readListFile(reader, 'places', 'content/places.yaml', placeSchema, 'place', 'src/schemas/place.ts');
-  readListFile(
-    reader,
-    'references',
-    'content/references.yaml',
-    referenceSchema,
-    'reference',
-    'src/schemas/reference.ts',
-  );
+  readListFile(reader, 'terms', 'content/glossary.yaml', termSchema, 'term');
+  readListFile(reader, 'events', 'content/timeline.yaml', eventSchema, 'event');
+  readListFile(reader, 'places', 'content/places.yaml', placeSchema, 'place');
+  readListFile(reader, 'references', 'content/references.yaml', referenceSchema, 'reference');
   return { content, problems };
 }
 
@@ -166,16 +194,14 @@ function listFiles(root: string, folder: string, extension: string): string[] {
 const idOfFile = (file: string) => file.slice(file.lastIndexOf('/') + 1).replace(/\.(yaml|mdx)$/, '');
 
 /** One entry per file (a source, an annotation file, a quiz, a topic or lesson's frontmatter); its id is the file name. */
-function readWholeFile(
-  reader: Reader,
-  kind: Kind,
-  file: string,
-  schema: z.ZodType,
-  noun: string,
-  schemaFile: string,
-): void {
+function readWholeFile(reader: Reader, kind: Kind, file: string, schema: z.ZodType, noun: string): void {
   const id = idOfFile(file);
   const text = readFileSync(join(reader.root, file), 'utf8');
+  if (isEmptyText(text)) {
+    reader.problems.push(emptyFile(file));
+    reader.content.invalidIds[kind].push(id);
+    return;
+  }
   const parsed = file.endsWith('.mdx')
     ? parseFrontmatter(text, file, reader.problems)
     : parseYaml(text, file, 0, reader.problems);
@@ -195,6 +221,14 @@ function readWholeFile(
   const lines = emptyLines();
   const line = collectLines(parsed.doc.contents, '', lines, parsed.lineAt);
   const raw: unknown = parsed.doc.toJS();
+  if (raw === null || raw === undefined) {
+    // Only comments, or an empty frontmatter: say so, rather than "expected object, received null".
+    reader.problems.push(
+      emptyFile(file, file.endsWith('.mdx') ? 'its frontmatter (between the "---" lines)' : undefined),
+    );
+    reader.content.invalidIds[kind].push(id);
+    return;
+  }
   const where = { id, file, line, lines };
   // Reserved ids are reported with a message of their own, and repeated question ids by the cross-check
   // (across all quizzes, naming the first use); the schema's complaints about them would say it twice.
@@ -204,10 +238,43 @@ function readWholeFile(
     reserved.some(
       (name) => issue.path.includes(name) || issue.message.includes(`"${name}"`) || valueAt(raw, issue.path) === name,
     );
-  const valid = validate(reader, kind, where, raw, schema, `${noun} "${id}"`, schemaFile, ignore);
+  const valid = validate(reader, kind, where, raw, schema, `${noun} "${id}"`, ignore);
   if (valid) return;
   if (kind === 'annotations') keepGoodNotes(reader, where, raw);
   if (kind === 'quizzes') keepGoodQuestions(reader, where, raw);
+}
+
+/** Whitespace and a byte-order mark only. */
+const isEmptyText = (text: string) => text.replace(/^\uFEFF/, '').trim() === '';
+
+function emptyFile(file: string, what = 'the file'): Problem {
+  return {
+    file,
+    line: 1,
+    message: `${what} is empty`,
+    fix: `copy the skeleton for this file from the guide and fill it in ${seeGuide(file)}, or delete the file`,
+  };
+}
+
+/** content/course.yaml: required, as every page shows the course's title. */
+function readCourseFile(reader: Reader): void {
+  const file = 'content/course.yaml';
+  if (!existsSync(join(reader.root, file))) {
+    reader.problems.push({
+      file,
+      message: 'the course file is missing: every page shows the course title it holds',
+      fix: `create ${file} from the skeleton in the guide ${seeGuide(file)}`,
+    });
+    return;
+  }
+  readWholeFile(reader, 'course', file, courseSchema, 'course');
+}
+
+function readBody(reader: Reader, kind: MdxBody['kind'], file: string): void {
+  const split = splitFrontmatter(readFileSync(join(reader.root, file), 'utf8'));
+  // Without frontmatter the file is reported already, and the build would not get as far as its body.
+  if (split.frontmatter === undefined) return;
+  reader.content.bodies.push({ kind, id: idOfFile(file), file, text: split.body, bodyLine: split.bodyLine });
 }
 
 function readPlacements(reader: Reader, file: string): void {
@@ -292,14 +359,7 @@ function keepGood<T>(
 }
 
 /** Many entries in one list (glossary, timeline, places, references); each names its own id. */
-function readListFile(
-  reader: Reader,
-  kind: Kind,
-  file: string,
-  schema: z.ZodType,
-  noun: string,
-  schemaFile: string,
-): void {
+function readListFile(reader: Reader, kind: Kind, file: string, schema: z.ZodType, noun: string): void {
   if (!existsSync(join(reader.root, file))) return;
   const parsed: ParsedYaml | undefined = parseYaml(
     readFileSync(join(reader.root, file), 'utf8'),
@@ -326,7 +386,7 @@ function readListFile(
     const lines = emptyLines();
     const line = collectLines(node, '', lines, parsed.lineAt);
     const item = rawId ? `${noun} "${rawId}"` : `${noun} #${index + 1}`;
-    validate(reader, kind, { id: rawId ?? `#${index + 1}`, file, line, lines }, raw, schema, item, schemaFile);
+    validate(reader, kind, { id: rawId ?? `#${index + 1}`, file, line, lines }, raw, schema, item);
   });
 }
 
@@ -350,10 +410,9 @@ function validate(
   raw: unknown,
   schema: z.ZodType,
   item: string,
-  schemaFile: string,
   ignore: (issue: z.core.$ZodIssue) => boolean = () => false,
 ): boolean {
-  const result = schema.safeParse(raw);
+  const result = schema.safeParse(raw, { error: contentErrorMap });
   if (result.success) {
     (reader.content[kind] as Loaded<unknown>[]).push({ ...where, data: result.data });
     return true;
@@ -367,7 +426,7 @@ function validate(
       file: where.file,
       line: lineOf(where, at.map(String).join('.')),
       item: itemFor(raw, issue.path, item),
-      ...describeIssue(issue, fieldName(issue.path), schemaFile, valueAt(raw, issue.path)),
+      ...describeIssue(issue, fieldName(issue.path), where.file, valueAt(raw, issue.path)),
     });
   }
   return false;

@@ -84,6 +84,7 @@ export function checkQuestionIds(content: LoadedContent, manifest: Manifest): Pr
   for (const [id, entry] of Object.entries(manifest)) {
     if (!Object.hasOwn(now, id)) goneByHash.set(entry.hash, [...(goneByHash.get(entry.hash) ?? []), id]);
   }
+  const renamed = new Set<string>();
   for (const quiz of content.quizzes) {
     quiz.data.questions.forEach((question, index) => {
       const current = now[question.id];
@@ -97,6 +98,7 @@ export function checkQuestionIds(content: LoadedContent, manifest: Manifest): Pr
       if (!before) {
         const old = goneByHash.get(current.hash);
         if (!old) return;
+        old.forEach((id) => renamed.add(id));
         const named = old.map((id) => `"${id}"`).join(' or ');
         problems.push({
           ...base,
@@ -110,6 +112,18 @@ export function checkQuestionIds(content: LoadedContent, manifest: Manifest): Pr
           fix: `move its quiz back, or run ${acceptCommand} to accept`,
         });
       }
+    });
+  }
+  // Deleted (or renamed and changed): the students who answered it have an answer that no longer counts, and their
+  // lesson's count changes under them ("2 of 12" done becomes "1 of 11").
+  for (const [id, entry] of Object.entries(manifest)) {
+    if (Object.hasOwn(now, id) || renamed.has(id)) continue;
+    problems.push({
+      file: manifestFile,
+      item: `question "${id}"`,
+      severity: 'warning',
+      message: `question "${id}"${entry.lesson ? ` of lesson "${entry.lesson}"` : ''} was published but is in no quiz now: students' answers to it will be hidden, and their lesson's count of questions done will change`,
+      fix: `put the question back under its id "${id}", or run ${acceptCommand} to accept that it is gone`,
     });
   }
   return problems;

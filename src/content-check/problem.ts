@@ -35,8 +35,8 @@ export function sortProblems(problems: readonly Problem[]): Problem[] {
 /**
  * One block per problem, errors first, then a count:
  *
- *     content/annotations/report-a.yaml:12  note "kalsu-explosion"
- *       the quote "…" is not in report-a
+ *     content/annotations/report-c.yaml:12  note "harbour-fire"
+ *       the quote "…" is not in report-c
  *       Fix: copy the words exactly from paragraph 6
  *
  *     content/quizzes/l1-checkpoint.yaml:8  question "l1-sources"  (warning)

@@ -3,6 +3,7 @@
  * block titled `::question-id::`. Text is marked `[plain]` so Moodle shows it as written and never reads it
  * as HTML. Ordering questions cannot be written in GIFT: they are listed in `skipped` and left as comments.
  */
+import { isLocalSite, UNSET_SITE_NOTICE } from '../lib/site';
 import { present, type Body, type LmsQuestion } from './present';
 import type { ExportCourse, ExportLesson, Skipped } from './types';
 
@@ -21,6 +22,7 @@ const categoryName = (name: string) => name.replace(/\//g, '//').replace(/\s+/g,
 
 export function toGift(course: ExportCourse, lessons: readonly ExportLesson[] = course.lessons): GiftExport {
   const blocks: string[] = [`// ${course.title}: questions exported from the course site (${course.siteUrl}).`];
+  if (isLocalSite(course.siteUrl)) blocks.unshift(`// ${UNSET_SITE_NOTICE}`);
   const skipped: Skipped[] = [];
   for (const lesson of lessons) {
     blocks.push(

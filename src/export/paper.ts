@@ -6,7 +6,7 @@
 import type { Question } from '../schemas/question';
 import { initialOrder, rightColumnOrder, seededShuffle } from '../quiz/shuffle';
 import { evidenceLink, absoluteUrl, type EvidenceLink } from './evidence';
-import { attributionLabels } from './present';
+import { attributionOptions } from '../quiz/attribution';
 import { reportHref } from '../lib/urls';
 import type { ExportCourse } from './types';
 
@@ -47,7 +47,7 @@ export interface AnswerKeyEntry {
 
 type Course = Pick<ExportCourse, 'siteUrl' | 'sources' | 'names'>;
 
-function choiceOrder(question: Question): { id: string; text: string; correct: boolean }[] {
+function choiceOrder(question: Question, course?: Course): { id: string; text: string; correct: boolean }[] {
   switch (question.type) {
     case 'single':
     case 'multiple':
@@ -59,7 +59,7 @@ function choiceOrder(question: Question): { id: string; text: string; correct: b
     case 'truefalse':
       return [true, false].map((v) => ({ id: String(v), text: v ? 'True' : 'False', correct: v === question.answer }));
     case 'attribution':
-      return Object.entries(attributionLabels).map(([id, text]) => ({ id, text, correct: id === question.answer }));
+      return attributionOptions(question, course?.sources ?? []);
     default:
       return [];
   }
@@ -82,12 +82,17 @@ export function worksheetQuestion(question: Question, course: Course): Worksheet
   switch (question.type) {
     case 'single':
     case 'truefalse':
+      return {
+        ...base,
+        instruction: 'Tick one box.',
+        body: { kind: 'choice', multiple: false, options: lettered(choiceOrder(question).map((o) => o.text)) },
+      };
     case 'attribution':
       return {
         ...base,
-        quote: question.type === 'attribution' ? question.statement : undefined,
-        instruction: 'Tick one box.',
-        body: { kind: 'choice', multiple: false, options: lettered(choiceOrder(question).map((o) => o.text)) },
+        quote: question.statement,
+        instruction: 'Tick every report that says it, or “None of them”.',
+        body: { kind: 'choice', multiple: true, options: lettered(choiceOrder(question, course).map((o) => o.text)) },
       };
     case 'multiple':
       return {
@@ -145,7 +150,7 @@ function rightAnswer(question: Question, course: Course): string[] {
     case 'multiple':
     case 'truefalse':
     case 'attribution':
-      return choiceOrder(question).flatMap((o, i) => (o.correct ? [`${letter(i)}. ${o.text}`] : []));
+      return choiceOrder(question, course).flatMap((o, i) => (o.correct ? [`${letter(i)}. ${o.text}`] : []));
     case 'ordering': {
       const shown = orderingItems(question);
       return question.items.map((item, i) => `${i + 1}. ${letter(shown.indexOf(item))}. ${item.text}`);

@@ -2,7 +2,8 @@
  * One question in the shape both LMS formats share: choices, true/false, matching pairs, a number or
  * accepted words. Attribution and evidence become choices here, once, so GIFT and QTI agree on them.
  */
-import type { AttributionChoice, Question, QuestionOf } from '../schemas/question';
+import type { Question, QuestionOf } from '../schemas/question';
+import { attributionOptions } from '../quiz/attribution';
 import { absoluteUrl, evidenceLink } from './evidence';
 import { reportHref } from '../lib/urls';
 import type { ExportCourse, ExportSource, Skipped } from './types';
@@ -34,17 +35,10 @@ export interface LmsQuestion {
 
 export type Presented = { ok: true; question: LmsQuestion } | { ok: false; skipped: Skipped };
 
-export const attributionLabels: Record<AttributionChoice, string> = {
-  a: 'Report A',
-  b: 'Report B',
-  both: 'Both',
-  neither: 'Neither',
-};
-
 /** How many words of a paragraph name it in a list of choices. */
 const OPENING_WORDS = 8;
 
-/** "US forces in Iraq and Syria faced two separate…": enough to recognise a paragraph. */
+/** "A fire destroyed a warehouse on the Port…": enough to recognise a paragraph. */
 export function openingWords(paragraph: string, count = OPENING_WORDS): string {
   const words = paragraph.trim().split(/\s+/);
   return words.length <= count ? words.join(' ') : `${words.slice(0, count).join(' ')}…`;
@@ -93,12 +87,10 @@ export function present(question: Question, course: Pick<ExportCourse, 'siteUrl'
         text: [question.prompt, `“${question.statement}”`],
         body: {
           kind: 'choice',
-          multiple: false,
-          choices: (Object.keys(attributionLabels) as AttributionChoice[]).map((choice) => ({
-            id: choice,
-            text: attributionLabels[choice],
-            correct: choice === question.answer,
-            feedback: question.feedback?.[choice],
+          multiple: true,
+          choices: attributionOptions(question, course.sources).map(({ feedback, ...choice }) => ({
+            ...choice,
+            ...(feedback ? { feedback } : {}),
           })),
         },
       });

@@ -6,6 +6,7 @@
  */
 import { strToU8, zipSync } from 'fflate';
 import type { Quiz } from '../schemas/question';
+import { isLocalSite, UNSET_SITE_NOTICE } from '../lib/site';
 import { present, type Body, type Choice, type LmsQuestion } from './present';
 import type { ExportCourse, ExportLesson, Skipped } from './types';
 import { el, xmlDocument, type Xml, type XmlChild } from './xml';
@@ -305,6 +306,7 @@ export function toQtiFiles(course: ExportCourse, lessons: readonly ExportLesson[
     ),
   );
   files['README.txt'] = [
+    ...(isLocalSite(course.siteUrl) ? [UNSET_SITE_NOTICE, ''] : []),
     `${title}: questions for Canvas (QTI 1.2)`,
     '',
     'In Canvas: Settings > Import course content > Content type "QTI .zip file" > choose this file.',

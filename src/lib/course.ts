@@ -2,13 +2,14 @@
  * The pages' one way into the content collections: lists in reading order, lookups by id, notes with
  * their anchors resolved, and the reverse index of which report paragraphs point at what.
  */
-import { getCollection, type CollectionEntry } from 'astro:content';
+import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
 import type { Annotation } from '../schemas';
 import { anchorQuote } from './anchoring';
 import { compareCertainOrder, parseEventDate, type EventDate } from './event-date';
 import { countWords, readingMinutes } from './format';
 import { reportHref } from './urls';
 
+export type CourseInfo = CollectionEntry<'course'>['data'];
 export type SourceEntry = CollectionEntry<'sources'>;
 export type TopicEntry = CollectionEntry<'topics'>;
 export type Term = CollectionEntry<'glossary'>['data'];
@@ -34,6 +35,14 @@ export interface BackLink {
   paragraph: number;
   noteId: string;
   quote: string;
+}
+
+/** content/course.yaml: the course's name and the words its home page and footer say. */
+export async function getCourse(): Promise<CourseInfo> {
+  const entry = await getEntry('course', 'course');
+  // The content check refuses a build without content/course.yaml, so this is reached only if it was skipped.
+  if (!entry) throw new Error('content/course.yaml is missing: copy the skeleton from /instructors/#course');
+  return entry.data;
 }
 
 export async function getSources(): Promise<SourceEntry[]> {

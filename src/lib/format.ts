@@ -52,3 +52,30 @@ export function countWords(texts: readonly string[]): number {
 export function readingMinutes(words: number, wordsPerMinute = 200): number {
   return Math.max(1, Math.round(words / wordsPerMinute));
 }
+
+const NUMBER_WORDS = [
+  'no',
+  'one',
+  'two',
+  'three',
+  'four',
+  'five',
+  'six',
+  'seven',
+  'eight',
+  'nine',
+  'ten',
+  'eleven',
+  'twelve',
+];
+
+/** 3 → "three", 14 → "14": counts in running text, worked out from the content rather than written into a page. */
+export function numberWord(count: number): string {
+  return NUMBER_WORDS[count] ?? String(count);
+}
+
+/** "Three lessons", "One report": a counted noun opening a sentence. */
+export function counted(count: number, noun: string, plural = `${noun}s`): string {
+  const word = numberWord(count);
+  return `${word[0].toUpperCase()}${word.slice(1)} ${count === 1 ? noun : plural}`;
+}

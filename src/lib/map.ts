@@ -45,7 +45,10 @@ export interface MapOptions {
   width?: number;
   /** [west, south, east, north] in degrees: the area the view is fitted to. */
   bounds?: readonly [number, number, number, number];
+  /** Countries shaded as the course's focus (Natural Earth names). */
   focus?: readonly string[];
+  /** Where each country's name sits, chosen by the instructor to fall in open land; unlisted countries get no name. */
+  labels?: Readonly<Record<string, readonly [number, number]>>;
   /** Preferred label side for a place, tried before the others. */
   labelHints?: Readonly<Record<string, LabelSide>>;
   /** Label sizes in map units. A map drawn narrow (for phones) needs larger ones to stay readable when shown small. */
@@ -59,33 +62,31 @@ export const PLACE_FONT = 14;
 export const COUNTRY_FONT = 12;
 const MARKER_RADIUS = 6;
 
-/** Where each country's name sits: chosen by hand to fall in open land, clear of the places. */
-const COUNTRY_LABEL_POINTS: Record<string, [number, number]> = {
-  Iraq: [43.1, 31.9],
-  Syria: [38.6, 35.1],
-  Jordan: [36.6, 30.6],
-  Iran: [49.3, 34.7],
-  'Saudi Arabia': [42.5, 28.8],
-  Turkey: [36.8, 38.5],
-  Israel: [34.6, 30.2],
-  Lebanon: [35.1, 34.45],
-  Kuwait: [47.45, 29.05],
-  Egypt: [33.6, 28.5],
-};
+/** Degrees of margin around the places when the course gives no area to show. */
+const FIT_MARGIN = 3;
 
-const DEFAULT_BOUNDS = [33, 28, 53, 39] as const;
+/** The area around every place, when the course file names none. */
+function boundsAround(places: readonly MapPlaceInput[]): [number, number, number, number] {
+  if (places.length === 0) return [-20, -40, 60, 60];
+  const lons = places.map((p) => p.lon);
+  const lats = places.map((p) => p.lat);
+  return [
+    Math.min(...lons) - FIT_MARGIN,
+    Math.min(...lats) - FIT_MARGIN,
+    Math.max(...lons) + FIT_MARGIN,
+    Math.max(...lats) + FIT_MARGIN,
+  ];
+}
 
 /**
- * The phone frame: closer (just wide enough for the region's places, from Gaza to Isfahan), drawn 360 units wide
- * with 15-unit labels, so that shown 288 px wide (a 320 px screen) the labels are still 12 px. Only the larger
- * countries are named; the small ones would cover the places.
+ * The phone frame: drawn 360 units wide with 15-unit labels, so that shown 288 px wide (a 320 px screen) the labels
+ * are still 12 px. Its area and which countries it names (the small ones would cover the places) are the course's:
+ * map.phone in content/course.yaml.
  */
 export const PHONE_MAP: MapOptions = {
   width: 360,
-  bounds: [34, 29.6, 52.4, 38.1],
   placeFont: 15,
   countryFont: 15,
-  countryNames: ['Iraq', 'Syria', 'Iran', 'Jordan', 'Saudi Arabia', 'Turkey'],
 };
 
 interface Box {
@@ -103,8 +104,9 @@ export function drawRegionMap(
   options: MapOptions = {},
 ): RegionMap {
   const width = options.width ?? 800;
-  const [west, south, east, north] = options.bounds ?? DEFAULT_BOUNDS;
-  const focus = new Set(options.focus ?? ['Iraq', 'Syria']);
+  const [west, south, east, north] = options.bounds ?? boundsAround(places);
+  const focus = new Set(options.focus ?? []);
+  const labels = options.labels ?? {};
   const placeFont = options.placeFont ?? PLACE_FONT;
   const countryFont = options.countryFont ?? COUNTRY_FONT;
   const named = options.countryNames ? new Set(options.countryNames) : undefined;
@@ -159,8 +161,8 @@ export function drawRegionMap(
   };
 
   const countryLabels = countries
-    .filter((c) => COUNTRY_LABEL_POINTS[c.name] && (!named || named.has(c.name)))
-    .map((c) => ({ name: c.name, ...project(...COUNTRY_LABEL_POINTS[c.name]) }))
+    .filter((c) => Object.hasOwn(labels, c.name) && (!named || named.has(c.name)))
+    .map((c) => ({ name: c.name, ...project(labels[c.name][0], labels[c.name][1]) }))
     .filter((l) => l.x > 0 && l.x < width && l.y > 0 && l.y < height);
 
   const projected = places.map((p) => ({ ...p, ...project(p.lon, p.lat) }));

@@ -3,8 +3,9 @@
  * module reads the content collections; the islands get its output, never its imports.
  */
 import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
-import type { EvidenceRef, Question } from '../schemas';
-import { questionHash, shownOrder } from '../quiz';
+import type { EvidenceRef, Question, QuestionOf } from '../schemas';
+import { questionHash, resolveAttribution, shownOrder } from '../quiz';
+import { attributionFallback, attributionOptions } from '../quiz/attribution';
 import type { EvidenceLink, ParagraphChoice, QuestionProps, QuestionRef } from '../components/quiz/types';
 import { getLookups, getSources } from './course';
 import { quizIdsIn } from './quiz-tags';
@@ -102,7 +103,9 @@ export async function questionProps(
   extra: Pick<QuestionProps, 'marksOpened' | 'position' | 'count'> = {},
 ): Promise<QuestionProps> {
   const props: QuestionProps = {
-    question,
+    // An attribution question gets its reports named (see resolveAttribution); its hash stays that of the
+    // question as written, which students' saved answers are checked against.
+    question: question.type === 'attribution' ? await resolvedAttribution(question, lessonId) : question,
     hash: questionHash(question),
     lessonId,
     lessonQuestions,
@@ -112,5 +115,19 @@ export async function questionProps(
   const order = shownOrder(question);
   if (order) props.order = order;
   if (question.type === 'evidence') props.paragraphs = await paragraphChoices(question.source);
+  if (props.question.type === 'attribution') {
+    const sources = (await getSources()).map((s) => ({ id: s.id, label: s.data.label }));
+    props.choices = attributionOptions(props.question, sources).map(({ id, text, correct }) => ({ id, text, correct }));
+  }
   return props;
+}
+
+/**
+ * The reports an attribution question is about when it names none: the lesson's readings when there are two or
+ * more, else the course's reports in reading order. The content check applies the same rule (attributionFallback).
+ */
+export async function resolvedAttribution(question: QuestionOf<'attribution'>, lessonId: string) {
+  const lesson = await getEntry('lessons', lessonId);
+  const sources = (await getSources()).map((s) => s.id);
+  return resolveAttribution(question, attributionFallback(lesson?.data.readings ?? [], sources));
 }

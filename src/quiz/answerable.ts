@@ -1,17 +1,19 @@
 import type { Question, QuestionOf, QuestionType, Response, ResponseOf } from '../schemas/question';
-import { attributionChoices } from './attribution';
+import { pickedOf } from './attribution';
 import { normalizeAnswer } from './normalize';
 import { parseNumber } from './parse-number';
 
 type Check<T extends QuestionType> = (question: QuestionOf<T>, response: ResponseOf<T>) => string | null;
 
 const CHOOSE = 'Choose an answer first.';
+/** Also the attribution control's instruction (MultipleQuestion.svelte): one string in the bundle. */
+export const ATTRIBUTION_HINT = 'Tick every report that says it, or “None of them”.';
 
 const checks: { [T in QuestionType]: Check<T> } = {
   single: (q, r) => (q.options.some((o) => o.id === r.option) ? null : CHOOSE),
   multiple: (q, r) => (q.options.some((o) => r.options.includes(o.id)) ? null : 'Choose at least one answer.'),
   truefalse: () => null,
-  attribution: (_, r) => (attributionChoices.includes(r.choice) ? null : 'Choose which report says it.'),
+  attribution: (q, r) => (pickedOf(r, q.reports ?? []) === undefined ? ATTRIBUTION_HINT : null),
   ordering: (q, r) =>
     r.order.length === q.items.length && q.items.every((item) => r.order.includes(item.id))
       ? null

@@ -1,4 +1,5 @@
 import type { Question, QuestionOf, QuestionType, Response, ResponseOf } from '../schemas/question';
+import { pickedOf } from './attribution';
 import { answersMatch } from './normalize';
 import { parseNumber } from './parse-number';
 
@@ -11,7 +12,8 @@ export interface Grade {
   feedback: string[];
   /**
    * Which parts were right, for marking them: per option for single and multiple (in question order; true when
-   * the option was picked if and only if it is correct), per position for ordering, per left entry for matching.
+   * the option was picked if and only if it is correct), per report for attribution (likewise), per position for
+   * ordering, per left entry for matching.
    */
   parts?: boolean[];
 }
@@ -62,7 +64,17 @@ const graders: { [T in QuestionType]: Grader<T> } = {
   single: (q, r) => gradeOptions(q, [r.option]),
   multiple: (q, r) => gradeOptions(q, r.options),
   truefalse: (q, r) => allOrNothing(r.value === q.answer, own(q.feedback, String(r.value))),
-  attribution: (q, r) => allOrNothing(r.choice === q.answer, own(q.feedback, r.choice)),
+  // All or nothing: the reports ticked must be exactly those that say it. Parts mark each report in order. The
+  // question is resolved at build time (resolveAttribution): reports named, answer a list, feedback keyed by the
+  // reports ticked ("herald+city-radio", or "none").
+  attribution: (q, r) => {
+    const reports = q.reports ?? [];
+    const answer = typeof q.answer === 'string' ? [] : q.answer;
+    const picked = pickedOf(r, reports) ?? [];
+    const parts = reports.map((report) => picked.includes(report) === answer.includes(report));
+    const key = picked.length > 0 ? picked.join('+') : 'none';
+    return { ...allOrNothing(parts.length > 0 && parts.every(Boolean), own(q.feedback, key)), parts };
+  },
   evidence: (q, r) => allOrNothing(q.paragraphs.includes(r.paragraph), own(q.feedback, String(r.paragraph))),
   // Each item is right at exactly one position, so repeating an id cannot earn more than one position; a
   // position past the last item (only a damaged or hand-made save has one) is a wrong position.

@@ -18,7 +18,12 @@ const fieldChecks: Record<Response['type'], (r: Record<string, unknown>) => bool
   numeric: (r) => isString(r.value),
   text: (r) => isString(r.value),
   evidence: (r) => Number.isSafeInteger(r.paragraph),
-  attribution: (r) => (attributionChoices as readonly unknown[]).includes(r.choice),
+  // The reports ticked, or a first-form choice saved before attribution knew more than 2 reports.
+  attribution: (r) =>
+    (r.reports === undefined || isStringList(r.reports)) &&
+    (r.none === undefined || typeof r.none === 'boolean') &&
+    (r.choice === undefined || (attributionChoices as readonly unknown[]).includes(r.choice)) &&
+    (r.reports !== undefined || r.choice !== undefined),
 };
 
 /** True when `value` (e.g. parsed from localStorage) is a well-formed Response. */

@@ -10,3 +10,4 @@ export * from './timeline';
 export * from './lesson';
 export * from './question';
 export * from './progress';
+export * from './course';

@@ -21,7 +21,7 @@ export const evidenceRefSchema = z.union(
   ],
   {
     error:
-      'evidence is one of { source: report-a, paragraph: 3 }, { topic: id }, { note: id }, { term: id }, ' +
+      'evidence is one of { source: <report id>, paragraph: 3 }, { topic: id }, { note: id }, { term: id }, ' +
       '{ event: id } or { place: id }',
   },
 );
@@ -60,7 +60,12 @@ function checkUnique<T>(
   list.forEach((entry, index) => {
     const value = key(entry);
     if (seen.has(value))
-      ctx.addIssue({ code: 'custom', path: [...path, index], message: `${what} "${value}" appears twice` });
+      ctx.addIssue({
+        code: 'custom',
+        path: [...path, index],
+        message: `${what} "${value}" appears twice`,
+        params: { fix: 'give each entry an id and a text of its own' },
+      });
     seen.add(value);
   });
 }
@@ -86,6 +91,12 @@ export const singleQuestionSchema = z
             ? 'a single-choice question needs one option marked correct: true; none is'
             : `a single-choice question has exactly one correct option, but ${correct.join(', ')} are marked ` +
               'correct: keep one, or make it type: multiple',
+        params: {
+          fix:
+            correct.length === 0
+              ? 'add correct: true to the one right option'
+              : 'keep correct: true on one option only, or make the question type: multiple',
+        },
       });
     }
   });
@@ -95,7 +106,12 @@ export const multipleQuestionSchema = z
   .superRefine((q, ctx) => {
     checkOptions(q.options, ctx);
     if (!q.options.some((o) => o.correct)) {
-      ctx.addIssue({ code: 'custom', path: ['options'], message: 'mark at least one option correct: true' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['options'],
+        message: 'mark at least one option correct: true',
+        params: { fix: 'mark every right option correct: true (at least one)' },
+      });
     }
   });
 
@@ -138,6 +154,9 @@ export const matchingQuestionSchema = z
         code: 'custom',
         path: ['right'],
         message: `left has ${q.left.length} entries and right has ${q.right.length}: give both sides the same number`,
+        params: {
+          fix: 'add or remove entries so that left and right are as long as each other, each left id paired with one right id',
+        },
       });
     }
     const leftIds = new Set(q.left.map((i) => i.id));
@@ -145,22 +164,38 @@ export const matchingQuestionSchema = z
     const usedRight = new Map<string, string>();
     for (const [left, right] of Object.entries(q.pairs)) {
       if (!leftIds.has(left))
-        ctx.addIssue({ code: 'custom', path: ['pairs', left], message: `"${left}" is not a left id` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['pairs', left],
+          message: `"${left}" is not a left id`,
+          params: { fix: `use the ids under left: as the keys of pairs:` },
+        });
       if (!rightIds.has(right))
-        ctx.addIssue({ code: 'custom', path: ['pairs', left], message: `"${right}" is not a right id` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['pairs', left],
+          message: `"${right}" is not a right id`,
+          params: { fix: `pair "${left}" with one of the ids under right:` },
+        });
       const other = usedRight.get(right);
       if (other) {
         ctx.addIssue({
           code: 'custom',
           path: ['pairs', left],
           message: `right "${right}" is already paired with "${other}": each right entry is used once`,
+          params: { fix: 'pair each right id with exactly one left id' },
         });
       }
       usedRight.set(right, left);
     }
     for (const left of leftIds) {
       if (!Object.hasOwn(q.pairs, left))
-        ctx.addIssue({ code: 'custom', path: ['pairs'], message: `pair left "${left}" with a right id` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['pairs'],
+          message: `pair left "${left}" with a right id`,
+          params: { fix: `add "${left}: <a right id>" under pairs:` },
+        });
     }
   });
 
@@ -169,7 +204,10 @@ export const numericQuestionSchema = z.strictObject({
   type: z.literal('numeric'),
   answer: z.number(),
   /** Answers within ± tolerance count as right; 0 means exactly. */
-  tolerance: z.number().min(0, 'tolerance is how far off an answer may be: 0 or more'),
+  tolerance: z.number().refine((value) => value >= 0, {
+    message: 'tolerance is how far off an answer may be: 0 or more',
+    params: { fix: 'make tolerance 0 (only the exact answer counts) or a positive number' },
+  }),
   /** Shown after the input, e.g. "troops"; a student may also type it. */
   unit: text.optional(),
 });
@@ -198,17 +236,30 @@ export const evidenceQuestionSchema = z
   .superRefine((q, ctx) => checkUnique(ctx, q.paragraphs, String, ['paragraphs'], 'paragraph'));
 
 export { attributionChoices };
-export type AttributionChoice = (typeof attributionChoices)[number];
 
 export const attributionQuestionSchema = z.strictObject({
   ...common,
   type: z.literal('attribution'),
-  /** Something one, both or neither report says. */
+  /** Something some, all or none of the reports say. */
   statement: text,
-  /** a = Report A, b = Report B. */
-  answer: z.enum(attributionChoices),
+  /**
+   * The reports to choose from, in order (2 or more). Without it, the lesson's readings. The content check holds
+   * them to reports that exist, and the answer and feedback to these.
+   */
+  reports: z.array(idSchema).min(2, 'give at least 2 reports to choose from').optional(),
+  /**
+   * The reports that say it ([] when none does). The first form, for 2 reports: a (the first), b (the second),
+   * both or neither.
+   */
+  answer: z.union([z.enum(attributionChoices), z.array(idSchema)], {
+    error: 'answer is the list of reports that say it, e.g. [herald, city-radio], or [] when none does',
+  }),
+  /**
+   * Shown to a student who ticked exactly these reports: keyed by a report id, ids joined with "+"
+   * ("herald+city-radio"), or "none". The first form's keys a, b, both and neither still work.
+   */
   feedback: z
-    .strictObject({ a: text.optional(), b: text.optional(), both: text.optional(), neither: text.optional() })
+    .record(z.string().regex(/^[a-z0-9+-]+$/, 'key feedback by report ids, joined with +, or none'), text)
     .optional(),
 });
 
@@ -252,7 +303,15 @@ export const responseSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('numeric'), value: z.string() }),
   z.object({ type: z.literal('text'), value: z.string() }),
   z.object({ type: z.literal('evidence'), paragraph: z.number().int() }),
-  z.object({ type: z.literal('attribution'), choice: z.enum(attributionChoices) }),
+  /** The reports ticked, or none: true; or `choice`, saved by the first, two-report form. */
+  z
+    .object({
+      type: z.literal('attribution'),
+      reports: z.array(z.string()).optional(),
+      none: z.boolean().optional(),
+      choice: z.enum(attributionChoices).optional(),
+    })
+    .refine((r) => r.reports !== undefined || r.choice !== undefined, 'an attribution answer names reports'),
 ]);
 export type Response = z.infer<typeof responseSchema>;
 export type ResponseOf<T extends QuestionType> = Extract<Response, { type: T }>;

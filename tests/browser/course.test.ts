@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { parse } from 'yaml';
 import { quizIdsIn } from '../../src/lib/quiz-tags.ts';
+import { answerOf } from '../../src/quiz/attribution.ts';
 import { questionHash } from '../../src/quiz/hash.ts';
 import { lessonSchema, quizSchema, type Lesson, type Question } from '../../src/schemas/index.ts';
 import { repoRoot } from '../built-site.ts';
@@ -137,8 +138,14 @@ async function answer(page: Page, form: Locator, question: Question): Promise<vo
       return chooseRadio(page, form, question.options.find((o) => o.correct)!.id);
     case 'truefalse':
       return chooseRadio(page, form, String(question.answer));
-    case 'attribution':
-      return chooseRadio(page, form, question.answer);
+    case 'attribution': {
+      // The boxes are the question's reports in order, then "None of them": a first-form a/b is the first/second.
+      const values = await form
+        .getByRole('checkbox')
+        .evaluateAll((boxes) => boxes.map((b) => (b as HTMLInputElement).value));
+      const says = answerOf({ ...question, reports: values.slice(0, -1) });
+      return chooseBoxes(page, form, new Set(says.length === 0 ? ['none'] : says));
+    }
     case 'evidence':
       return chooseRadio(page, form, String(question.paragraphs[0]));
     case 'multiple':

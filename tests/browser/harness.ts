@@ -299,9 +299,12 @@ export async function inParallel<T, R>(
   return results;
 }
 
-/** Starts the server and connects to Chromium with two tabs; call once per test file (beforeAll) and close in afterAll. */
-export async function openSite(): Promise<Site> {
-  const server = await startStaticServer();
+/**
+ * Starts the server and connects to Chromium with two tabs; call once per test file (beforeAll) and close in afterAll.
+ * `dir` is the built site to serve: dist/ unless a test builds another course.
+ */
+export async function openSite(dir: string = distDir): Promise<Site> {
+  const server = await startStaticServer(dir);
   let browser: Browser | undefined;
   try {
     browser = await launchChromium();

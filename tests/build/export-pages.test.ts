@@ -8,7 +8,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
 import { quizIdsIn } from '../../src/lib/quiz-tags';
-import { attributionLabels } from '../../src/export/present';
+import { answerOf } from '../../src/quiz/attribution';
 import { quizSchema, type Question, type Quiz } from '../../src/schemas/question';
 import { distDir, repoRoot } from '../built-site.ts';
 import { parseGift } from '../unit/gift-parser';
@@ -67,8 +67,13 @@ function rightAnswers(q: Question): (string | RegExp)[] {
       return [q.accept[0]!];
     case 'evidence':
       return q.paragraphs.map(String);
-    case 'attribution':
-      return [attributionLabels[q.answer]];
+    case 'attribution': {
+      // This course's first-form questions: a and b are its two reports, Report A and Report B.
+      const says = answerOf({ ...q, reports: ['report-a', 'report-b'] });
+      return says.length === 0
+        ? ['None of them says it']
+        : says.map((id) => `${id === 'report-a' ? 'Report A' : 'Report B'} says it`);
+    }
   }
 }
 

@@ -88,13 +88,20 @@ describe('true/false and attribution', () => {
     expect(within(liveRegion()).getByText('They left in December 2011.')).toBeTruthy();
   });
 
-  it('show the statement and offer the four attributions', async () => {
+  it('show the statement and a box per report and "None of them"; right only with exactly the reports that say it', async () => {
     const { user } = await setup(questions.attribution);
     expect(screen.getByText('Rockets were fired from near the Syrian border.')).toBeTruthy();
-    expect(screen.getAllByRole('radio')).toHaveLength(4);
-    await user.click(screen.getByRole('radio', { name: 'Both reports say it' }));
+    expect(screen.getAllByRole('checkbox')).toHaveLength(3);
+    await user.click(screen.getByRole('checkbox', { name: 'Report A says it' }));
+    await user.click(screen.getByRole('button', { name: 'Check answer' }));
+    expect(within(liveRegion()).getByText('Not quite')).toBeTruthy();
+    expect(within(liveRegion()).getByText('Report B says it too.')).toBeTruthy();
+    await user.click(screen.getByRole('checkbox', { name: 'Report B says it' }));
     await user.click(screen.getByRole('button', { name: 'Check answer' }));
     expect(within(liveRegion()).getByText('Correct')).toBeTruthy();
+    // "None of them" clears the reports ticked.
+    await user.click(screen.getByRole('checkbox', { name: 'None of them says it' }));
+    expect(screen.getByRole('checkbox', { name: 'Report A says it' })).toHaveProperty('checked', false);
   });
 });
 

@@ -1,16 +1,34 @@
 // Shared set-up for the quiz island tests: a fresh progress store per test (the store is a module singleton
 // that starts lazily), props as the server would build them, and stored progress to start from.
 import { vi } from 'vitest';
-import { questionHash, shownOrder, type Question } from '../../src/quiz';
+import { questionHash, resolveAttribution, shownOrder, type Question } from '../../src/quiz';
+import { attributionOptions } from '../../src/quiz/attribution';
 import type { QuestionProps } from '../../src/components/quiz/types';
 
 export const LESSON = 'lesson-one';
 export const PROGRESS_KEY = 'course-progress-v1';
 
+const reports = [
+  { id: 'report-a', label: 'Report A' },
+  { id: 'report-b', label: 'Report B' },
+];
+
 export function propsFor(question: Question, extra: Partial<QuestionProps> = {}): QuestionProps {
   const hash = questionHash(question);
+  // As src/lib/quizzes.ts builds them: an attribution question resolved against its reports, its boxes worked out.
+  const shown =
+    question.type === 'attribution'
+      ? resolveAttribution(
+          question,
+          reports.map((r) => r.id),
+        )
+      : question;
   return {
-    question,
+    question: shown,
+    choices:
+      shown.type === 'attribution'
+        ? attributionOptions(shown, reports).map(({ id, text, correct }) => ({ id, text, correct }))
+        : undefined,
     hash,
     lessonId: LESSON,
     lessonQuestions: [{ id: question.id, hash }],

@@ -14,9 +14,16 @@ const lessonTwo = 'content/lessons/lesson-two.mdx';
 const types = 'content/quizzes/q-types.yaml';
 const links = 'content/quizzes/q-links.yaml';
 
+// What a refused build does, made testable: the real one prints the problems and exits with code 1.
+const refuse = (message: string): never => {
+  throw new Error(message);
+};
+
 describe('lessons and quizzes: every authoring mistake in one broken course', () => {
   const problems = checkContentFolder(fixture('content-quizzes-broken'));
-  const fixFor = (file: string, line: number) => problems.find((p) => p.file === file && p.line === line)?.fix;
+  // Every fix ends with its guide section (checked below); the words before it are what these tests read.
+  const fixFor = (file: string, line: number) =>
+    problems.find((p) => p.file === file && p.line === line)?.fix.replace(/ \(the guide: [^)]*\)$/, '');
 
   it('reports each mistake once, with file, line, item and message', () => {
     expectProblems(problems, [
@@ -137,13 +144,17 @@ describe('lessons and quizzes: every authoring mistake in one broken course', ()
     ]);
   });
 
+  it('ends every fix with the guide section for its file', () => {
+    for (const p of problems) expect(p.fix, `${p.file}:${p.line}`).toMatch(/\(the guide: \/instructors\/#[a-z-]+\)$/);
+  });
+
   it('treats all of them as errors', () => {
     expect(problems.every(isError)).toBe(true);
   });
 
   it('gives fixes that say what to do', () => {
     expect(fixFor(types, 14)).toBe(
-      'use one of: single, truefalse, multiple, ordering, matching, numeric, text, evidence, attribution',
+      'set type: to one of single, truefalse, multiple, ordering, matching, numeric, text, evidence, attribution',
     );
     expect(fixFor(links, 11)).toBe(
       'use a paragraph from 1 to 3: the numbers are shown beside each paragraph of /reports/report-x/',
@@ -169,7 +180,7 @@ describe('lessons and quizzes: every authoring mistake in one broken course', ()
   });
 
   it('fails the build listing them all', () => {
-    const hook = contentCheck({ root: fixture('content-quizzes-broken') }).hooks['astro:config:setup']!;
+    const hook = contentCheck({ root: fixture('content-quizzes-broken'), refuse }).hooks['astro:config:setup']!;
     const logger = { info: vi.fn(), warn: vi.fn(), error: vi.fn(), debug: vi.fn() };
     expect(() => hook({ command: 'build', logger, config: { root: new URL('file:///nowhere/') } } as never)).toThrow(
       /36 errors in 9 files/,
@@ -232,11 +243,13 @@ describe('lessons and quizzes: targeted cases', () => {
       ],
     ]);
     expect(problems[0].severity).toBe('warning');
-    expect(problems[0].fix).toBe('keep the old id "q1-where-base", or run npm run check -- --update-ids to accept');
+    expect(problems[0].fix).toBe(
+      'keep the old id "q1-where-base", or run npm run check -- --update-ids to accept (the guide: /instructors/#file-quizzes)',
+    );
 
     // A warning is printed but lets the build through.
     const logger = { info: vi.fn(), warn: vi.fn(), error: vi.fn(), debug: vi.fn() };
-    const hook = contentCheck({ root }).hooks['astro:config:setup']!;
+    const hook = contentCheck({ root, refuse }).hooks['astro:config:setup']!;
     expect(() =>
       hook({ command: 'build', logger, config: { root: new URL('file:///nowhere/') } } as never),
     ).not.toThrow();
@@ -248,12 +261,24 @@ describe('lessons and quizzes: targeted cases', () => {
     expect(checkContentFolder(root)).toEqual([]);
   });
 
-  it('does not warn when the renamed question was also changed, or when only its text changed', () => {
+  it('does not warn when only a text changed; an old id that is gone warns that its answers will be hidden', () => {
     root = copyOfFixture('content-valid');
     updateQuestionIds(root);
+    editQuiz('prompt: "Name the air base the drone was launched at."', 'prompt: "Name the base the drone hit."');
+    expect(checkContentFolder(root)).toEqual([]);
+
+    // Renamed and changed: not recognisably the same question, so the old id is simply gone.
     editQuiz('id: q1-where-base', 'id: q1-base-country');
     editQuiz('prompt: "Ain al-Asad is in Iraq."', 'prompt: "Ain al-Asad is in Syria."');
-    editQuiz('prompt: "Name the air base the drone was launched at."', 'prompt: "Name the base the drone hit."');
+    const problems = checkContentFolder(root);
+    expectProblems(problems, [
+      ['content/.question-ids.json', undefined, 'question "q1-where-base"', "students' answers to it will be hidden"],
+    ]);
+    expect(problems.every(isWarning)).toBe(true);
+    expect(problems[0].fix).toMatch(/npm run check -- --update-ids/);
+
+    // --update-ids accepts it.
+    updateQuestionIds(root);
     expect(checkContentFolder(root)).toEqual([]);
   });
 

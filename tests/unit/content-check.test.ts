@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
@@ -8,6 +8,11 @@ import { checkContent } from '../../src/content-check/check';
 import contentCheck from '../../src/content-check/integration';
 import { loadContent } from '../../src/content-check/load';
 import { copyOfFixture, expectProblems, fixture, projectRoot } from './content-check-helpers';
+
+// What a refused build does, made testable: the real one prints the problems and exits with code 1.
+const refuse = (message: string): never => {
+  throw new Error(message);
+};
 
 describe('content check on fixture trees', () => {
   it('finds no problem in a valid minimal course', () => {
@@ -37,7 +42,7 @@ describe('content check on fixture trees', () => {
         'note "drone-launch"',
         'the id "drone-launch" is already used by the note at content/annotations/report-x.yaml:15',
       ],
-      [notes, 47, 'note "bad-kind"', /^notes\[6\]\.kind: .*"background"/],
+      [notes, 47, 'note "bad-kind"', /^notes\[6\]\.kind: .*choices: background/],
       [notes, 52, 'note "straight-quotes"', 'the report uses a curly closing quote (\u201d) here'],
       [
         'content/annotations/report-z.yaml',
@@ -56,7 +61,7 @@ describe('content check on fixture trees', () => {
   it('gives fixes that say what to do', () => {
     const problems = checkContentFolder(fixture('content-broken'));
     const fixFor = (item: string, text: string) =>
-      problems.find((p) => p.item === item && p.message.includes(text))?.fix;
+      problems.find((p) => p.item === item && p.message.includes(text))?.fix.replace(/ \(the guide: [^)]*\)$/, '');
     expect(fixFor('note "twice"', 'occurs')).toBe('add a prefix or suffix: it occurs in paragraphs 1 and 2');
     expect(fixFor('note "straight-quotes"', 'quote')).toBe('copy the words exactly from paragraph 3');
     expect(fixFor('note "bad-links"', 'place')).toMatch(/did you mean "ain-al-asad"\?.*content\/places\.yaml/);
@@ -80,9 +85,13 @@ describe('content check on fixture trees', () => {
     ]);
   });
 
-  it('accepts a course with no optional files at all', () => {
+  it('accepts a course with only its course file, and asks for the course file when it is missing', () => {
     const root = mkdtempSync(join(tmpdir(), 'content-empty-'));
     try {
+      expectProblems(checkContentFolder(root), [
+        ['content/course.yaml', undefined, undefined, 'the course file is missing'],
+      ]);
+      cpSync(fixture('content-valid/content/course.yaml'), join(root, 'content/course.yaml'));
       expect(checkContentFolder(root)).toEqual([]);
     } finally {
       rmSync(root, { recursive: true });
@@ -135,7 +144,7 @@ describe('the Astro integration', () => {
   const fakeLogger = () => ({ info: vi.fn(), warn: vi.fn(), error: vi.fn(), debug: vi.fn() });
   // Only the fields the hook reads; the rest of Astro's hook options are not used.
   const setup = (root: string, command: 'build' | 'sync' | 'dev', logger = fakeLogger()) => {
-    const hook = contentCheck({ root }).hooks['astro:config:setup']!;
+    const hook = contentCheck({ root, refuse }).hooks['astro:config:setup']!;
     return { logger, run: () => hook({ command, logger, config: { root: new URL('file:///nowhere/') } } as never) };
   };
 
@@ -166,7 +175,7 @@ describe('the Astro integration', () => {
   it('only logs in dev, and checks again when a file under content/ changes', async () => {
     const root = copyOfFixture('content-valid');
     try {
-      const integration = contentCheck({ root });
+      const integration = contentCheck({ root, refuse });
       const logger = fakeLogger();
       const hooks = integration.hooks;
       expect(() =>

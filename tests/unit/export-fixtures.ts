@@ -1,6 +1,7 @@
 // A small course for the export tests: every question type, with every character GIFT reserves
 // (~ = # { } : \) and XML's (& < > " ') in the text a teacher might write.
-import { questionSchema, quizSchema, type Question, type Quiz } from '../../src/schemas/question';
+import { questionSchema, quizSchema, type Question, type QuestionOf, type Quiz } from '../../src/schemas/question';
+import { resolveAttribution } from '../../src/quiz/attribution';
 import type { ExportCourse } from '../../src/export/types';
 import { raw } from './quiz-fixtures';
 
@@ -65,12 +66,16 @@ export const nastyQuestions: Question[] = [
     paragraphs: [1, 3],
     feedback: { '2': `Not 2 ${NASTY}` },
   }),
-  nasty(raw.attribution, {
-    id: 'nasty-attribution',
-    statement: `Said ${NASTY}`,
-    answer: 'b',
-    feedback: { a: 'A#', neither: '~n' },
-  }),
+  // As src/export/load.ts hands it over: a first-form question with its two reports named.
+  resolveAttribution(
+    nasty(raw.attribution, {
+      id: 'nasty-attribution',
+      statement: `Said ${NASTY}`,
+      answer: 'b',
+      feedback: { a: 'A#', neither: '~n' },
+    }) as QuestionOf<'attribution'>,
+    ['report-a', 'report-b'],
+  ),
   nasty(raw.single, { id: 'topic-evidence', evidence: { topic: 'gaza-link' } }),
   nasty(raw.single, { id: 'note-evidence', evidence: { note: 'kalsu-note' } }),
 ];
@@ -86,6 +91,7 @@ export const sources: ExportCourse['sources'] = [
       'The third paragraph: with = and ~ in it, long enough to be cut short here.',
     ],
   },
+  { id: 'report-b', label: 'Report B', title: 'Report B', paragraphs: ['The second report.'] },
 ];
 
 export const quizzes: Quiz[] = [

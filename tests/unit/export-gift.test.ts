@@ -146,17 +146,14 @@ describe('GIFT export', () => {
     });
   });
 
-  test('attribution: a single choice of Report A, Report B, Both, Neither, with the statement', () => {
+  test('attribution: one choice per report and "None of them", as multiple answers, with the statement', () => {
     const back = find('nasty-attribution');
     expect(back.text).toBe(`${fixtureQuestions.attribution.prompt}\n\n“Said ${NASTY}”`);
-    expect(back.type === 'multichoice' && back.single).toBe(true);
+    expect(back.type === 'multichoice' && !back.single).toBe(true);
     if (back.type !== 'multichoice') return;
-    expect(back.answers).toEqual([
-      { text: 'Report A', weight: 0, feedback: 'A#' },
-      { text: 'Report B', weight: 100, feedback: undefined },
-      { text: 'Both', weight: 0, feedback: undefined },
-      { text: 'Neither', weight: 0, feedback: '~n' },
-    ]);
+    expect(back.answers.map((a) => a.text)).toEqual(['Report A says it', 'Report B says it', 'None of them says it']);
+    expect(back.answers.map((a) => a.weight > 0)).toEqual([false, true, false]);
+    expect(back.answers.map((a) => a.feedback)).toEqual(['A#', undefined, '~n']);
   });
 
   test('evidence: a single choice of the report’s paragraphs, by number and first words; any supporting one is right', () => {

@@ -12,8 +12,11 @@ import {
   termSchema,
   topicSchema,
 } from '../../src/schemas';
+import { checkContentFolder, formatProblems } from '../../src/content-check';
+import { guideSections } from '../../src/content-check/guide';
 import {
   contentExamples,
+  fileExamples,
   questionExamples,
   type ExampleKind,
   type GuideExample,
@@ -45,7 +48,7 @@ function data(example: GuideExample): unknown {
 
 const all = [...contentExamples, ...questionExamples];
 const referenceIds = new Set(
-  (parse(readFileSync('content/references.yaml', 'utf8')) as { id: string }[]).map((r) => r.id),
+  (parse(readFileSync('examples/harbour/content/references.yaml', 'utf8')) as { id: string }[]).map((r) => r.id),
 );
 
 describe('instructor guide examples', () => {
@@ -58,7 +61,7 @@ describe('instructor guide examples', () => {
     expect(questionExamples.map((e) => (data(e) as { type: string }).type).sort()).toEqual([...questionTypes].sort());
   });
 
-  test('every reference an example cites exists in content/references.yaml', () => {
+  test('every reference an example cites exists in the sample course', () => {
     const cited = all.flatMap((e) =>
       [...e.code.matchAll(/cites: \[([^\]]*)\]/g)].flatMap((m) => m[1]!.split(',').map((s) => s.trim())),
     );
@@ -72,5 +75,17 @@ describe('instructor guide examples', () => {
       code: questionExamples[0]!.code.replace('correct: true', 'corect: true'),
     };
     expect(schemas.question.safeParse(data(broken)).success).toBe(false);
+  });
+});
+
+describe('the sample course the guide shows whole', () => {
+  test('passes the content check like any course, with no warning', () => {
+    const problems = checkContentFolder('examples/harbour');
+    expect(problems, formatProblems(problems)).toEqual([]);
+  });
+
+  test('gives a whole file for every section of the guide that explains a kind of file', () => {
+    expect(fileExamples.map((e) => e.section).sort()).toEqual(guideSections.map((s) => s.id).sort());
+    for (const e of fileExamples) expect(e.code, e.file).not.toMatch(/^\uFEFF|\r/);
   });
 });

@@ -97,7 +97,8 @@ describe('QTI package', () => {
       numeric: 'numerical_question',
       text: 'short_answer_question',
       evidence: 'multiple_choice_question',
-      attribution: 'multiple_choice_question',
+      // Several reports may say it: multiple answers, one choice per report and "None of them".
+      attribution: 'multiple_answers_question',
     };
     for (const q of exportable) expect(metadata(itemOf(q.id)).question_type, q.id).toBe(expected[q.type]);
   });
@@ -116,7 +117,9 @@ describe('QTI package', () => {
     const single = itemOf('nasty-single');
     expect(fullMarks(single).map((r) => r.map((id) => labelText(single).get(id)))).toEqual([[`Right {1} = ${NASTY}`]]);
     const attribution = itemOf('nasty-attribution');
-    expect(fullMarks(attribution).map((r) => r.map((id) => labelText(attribution).get(id)))).toEqual([['Report B']]);
+    expect(fullMarks(attribution).map((r) => r.map((id) => labelText(attribution).get(id)))).toEqual([
+      ['Report B says it'],
+    ]);
     const evidence = itemOf('nasty-evidence');
     const right = fullMarks(evidence).map((r) => r.map((id) => labelText(evidence).get(id)!.split(':')[0]));
     expect(right).toEqual([['Paragraph 1'], ['Paragraph 3']]);

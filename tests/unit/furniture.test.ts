@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isPageFurniture, pageFurnitureLines, splitArticle } from '../../src/lib/furniture';
+import { findDate, isPageFurniture, pageFurnitureLines, splitArticle } from '../../src/lib/furniture';
 
 const seed = (name: string) => readFileSync(join(import.meta.dirname, '../fixtures/seeds', name), 'utf8');
 
@@ -92,5 +92,33 @@ describe('isPageFurniture', () => {
     expect(isPageFurniture('Share prices fell')).toBe(false);
     expect(isPageFurniture('Related Articles about Iraq')).toBe(false);
     expect(isPageFurniture('He signed up for the army.')).toBe(false);
+  });
+});
+
+describe('findDate', () => {
+  it('reads the ways news pages write a day', () => {
+    for (const [text, day] of [
+      ['April 23, 2024', '2024-04-23'],
+      ['Tue 23 Apr 2024 14.02 BST', '2024-04-23'],
+      ['Published: 2024-04-23T10:00Z', '2024-04-23'],
+      ['Updated 23/04/2024', '2024-04-23'],
+      ['Friday 14th March 2025', '2025-03-14'],
+    ] as const) {
+      expect(findDate(text), text).toBe(day);
+    }
+    expect(findDate('30 February 2024')).toBeUndefined();
+    expect(findDate('No date here')).toBeUndefined();
+  });
+});
+
+describe('what is never taken for furniture', () => {
+  it('keeps a paragraph that mentions a newsletter, a photo or a share, and a long dateline paragraph', () => {
+    const text = [
+      'Headline of the day',
+      'The council said its newsletter, posted to every house in the town, had warned of the danger for a year.',
+      'PORT ELLERY, March 14 (Coast Wire) - Share prices fell after the fire, a trader said on Friday.',
+      'A photo taken by a neighbour shows the roof falling in.',
+    ].join('\n');
+    expect(splitArticle(text).paragraphs).toHaveLength(3);
   });
 });

@@ -45,7 +45,13 @@ afterEach(() => {
   if (root) rmSync(root, { recursive: true });
   root = '';
 });
-const freshRoot = () => (root = mkdtempSync(join(tmpdir(), 'new-lesson-')));
+/** An empty course: only its course file, which every course has. */
+const freshRoot = () => {
+  root = mkdtempSync(join(tmpdir(), 'new-lesson-'));
+  mkdirSync(join(root, 'content'));
+  cpSync(join(projectRoot, 'tests/fixtures/content-valid/content/course.yaml'), join(root, 'content/course.yaml'));
+  return root;
+};
 
 describe('npm run new-lesson', () => {
   it('turns both seeds into the committed report files, field for field, and a course with no problems', async () => {
@@ -88,6 +94,7 @@ describe('npm run new-lesson', () => {
     expect(readYaml(join(root, 'content/sources/report-b.yaml'))).toEqual(committedB);
     expect(listTree(join(root, 'content'))).toEqual([
       '.question-ids.json',
+      'course.yaml',
       'lessons',
       'lessons/report-a.mdx',
       'lessons/report-b.mdx',
@@ -133,12 +140,12 @@ describe('npm run new-lesson', () => {
     });
   });
 
-  it('adds a lesson to the real course: the next free id and orders, and still no errors', async () => {
+  it('adds a lesson to the real course: the next free id, before the final review, and still no errors', async () => {
     freshRoot();
     cpSync(join(projectRoot, 'content'), join(root, 'content'), { recursive: true });
     const lessons = readdirSync(join(root, 'content/lessons')).length;
     const result = await run([
-      messy,
+      join(projectRoot, 'tests/fixtures/articles/news-site.txt'),
       '--dir',
       root,
       '--title',
@@ -150,7 +157,11 @@ describe('npm run new-lesson', () => {
     ]);
     expect(result.code, result.out + result.err).toBe(0);
     const lesson = readFileSync(join(root, 'content/lessons/report-c.mdx'), 'utf8');
-    expect(lesson).toMatch(new RegExp(`^order: ${lessons + 1}$`, 'm'));
+    // The final review is the last lesson, and stays last.
+    expect(lesson).toMatch(new RegExp(`^order: ${lessons}$`, 'm'));
+    expect(readFileSync(join(root, 'content/lessons/final-review.mdx'), 'utf8')).toMatch(
+      new RegExp(`^order: ${lessons + 1}$`, 'm'),
+    );
     expect(lesson).toContain('readings: [report-c]');
     expect(lesson).toContain('[Report C](/reports/report-c/)');
     expect(lesson).toContain('<Quiz id="report-c-checkpoint" />');
@@ -233,7 +244,7 @@ describe('npm run new-lesson', () => {
     const result = await run([seedB, '--dir', root, '--title', 'T', '--date', '2024-13-01']);
     expect(result.code).toBe(1);
     expect(result.err).toBe('new-lesson: --date 2024-13-01 is not a real date written YYYY-MM-DD, e.g. 2024-04-22');
-    expect(listTree(root)).toEqual([]);
+    expect(listTree(root)).toEqual(['content', 'content/course.yaml']);
   });
 
   it('run by Node 24 without a terminal, says which option to pass for a missing title, and writes nothing', () => {
@@ -251,7 +262,7 @@ describe('npm run new-lesson', () => {
     expect(child.stderr).toContain('the lesson\'s title: pass --title "…"');
     expect(child.stderr).toContain('who reported it, e.g. "Reporting by AFP": pass --credit "…"');
     expect(child.stderr).not.toContain('--date');
-    expect(listTree(root)).toEqual([]);
+    expect(listTree(root)).toEqual(['content', 'content/course.yaml']);
   });
 
   it('run by Node 24 with every option, writes the files', () => {

@@ -60,6 +60,11 @@ describe('parseProgressImport', () => {
     expect(parseProgressImport(exportProgressText(sample, 5000))).toEqual({ ok: true, data: sample, exportedAt: 5000 });
   });
 
+  it('still reads a file exported before the course name left the code', () => {
+    const old = file(sample, { kind: 'iraq-syria-2024-course-progress' });
+    expect(parseProgressImport(old)).toEqual({ ok: true, data: sample, exportedAt: 5000 });
+  });
+
   it('export then import is the identity, for any progress', () => {
     fc.assert(
       fc.property(progressArb, (progress) => {

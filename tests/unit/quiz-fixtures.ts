@@ -1,4 +1,5 @@
 // Valid questions of every type, parsed through the schema so the tests grade what content would produce.
+import { resolveAttribution } from '../../src/quiz/attribution';
 import { questionSchema, type Question, type QuestionOf, type QuestionType } from '../../src/schemas/question';
 
 const common = {
@@ -104,8 +105,12 @@ export const raw = {
   },
 } satisfies Record<QuestionType, Record<string, unknown>>;
 
+/** Each type parsed, as the build hands it to the islands: an attribution question resolved against two reports. */
 export const questions = Object.fromEntries(
-  Object.entries(raw).map(([type, value]) => [type, questionSchema.parse(value)]),
+  Object.entries(raw).map(([type, value]) => {
+    const question = questionSchema.parse(value);
+    return [type, question.type === 'attribution' ? resolveAttribution(question, ['report-a', 'report-b']) : question];
+  }),
 ) as { [T in QuestionType]: QuestionOf<T> };
 
 export const allQuestions: Question[] = Object.values(questions);

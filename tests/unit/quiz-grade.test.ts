@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { grade, isAnswerable, whyUnanswerable } from '../../src/quiz';
-import { questions as q } from './quiz-fixtures';
+import { questions as q, raw } from './quiz-fixtures';
+import { questionSchema, type QuestionOf } from '../../src/schemas';
+import { resolveAttribution } from '../../src/quiz/attribution';
 
 describe('single', () => {
   it('marks the correct option right, with its feedback', () => {
@@ -216,18 +218,89 @@ describe('evidence', () => {
 });
 
 describe('attribution', () => {
-  it('grades the choice with per-choice feedback', () => {
+  // The fixture is resolved as the build hands it to the islands: its first-form a and b are report-a and report-b.
+  it('grades a first-form (two-report) choice with per-choice feedback, marking each report', () => {
     expect(grade(q.attribution, { type: 'attribution', choice: 'both' })).toEqual({
       correct: true,
       score: 1,
       feedback: [],
+      parts: [true, true],
     });
     expect(grade(q.attribution, { type: 'attribution', choice: 'a' })).toEqual({
       correct: false,
       score: 0,
       feedback: ['Report B says it too.'],
+      parts: [true, false],
     });
     expect(grade(q.attribution, { type: 'attribution', choice: 'neither' }).feedback).toEqual([]);
+    // The same answers, ticked in the new form.
+    expect(grade(q.attribution, { type: 'attribution', reports: ['report-b', 'report-a'] }).correct).toBe(true);
+    expect(grade(q.attribution, { type: 'attribution', reports: ['report-a'] }).feedback).toEqual([
+      'Report B says it too.',
+    ]);
+  });
+
+  // Three reports: the student ticks those that say it, or "none of them". Resolved as the build does it, which
+  // also writes feedback keys in the reports' order.
+  const three = resolveAttribution(
+    questionSchema.parse({
+      ...raw.attribution,
+      reports: ['herald', 'coast-wire', 'city-radio'],
+      answer: ['herald', 'city-radio'],
+      feedback: {
+        herald: 'City Radio says so too.',
+        none: 'Two of them say it.',
+        'coast-wire+herald': 'Not Coast Wire.',
+      },
+    }) as QuestionOf<'attribution'>,
+    [],
+  );
+
+  it('is right only when exactly the reports that say it are ticked, in any order', () => {
+    expect(grade(three, { type: 'attribution', reports: ['city-radio', 'herald'] })).toMatchObject({
+      correct: true,
+      score: 1,
+      parts: [true, true, true],
+    });
+    expect(grade(three, { type: 'attribution', reports: ['herald'] })).toEqual({
+      correct: false,
+      score: 0,
+      feedback: ['City Radio says so too.'],
+      parts: [true, true, false],
+    });
+    expect(grade(three, { type: 'attribution', reports: ['herald', 'coast-wire'] }).feedback).toEqual([
+      'Not Coast Wire.',
+    ]);
+    expect(grade(three, { type: 'attribution', reports: [], none: true })).toMatchObject({
+      correct: false,
+      feedback: ['Two of them say it.'],
+      parts: [false, true, false],
+    });
+    // A report that is not among the choices (a damaged save) is ignored, not counted.
+    expect(grade(three, { type: 'attribution', reports: ['herald', 'city-radio', 'elsewhere'] }).correct).toBe(true);
+    // Nothing ticked is not an answer; "none of them" is.
+    expect(isAnswerable(three, { type: 'attribution', reports: [] })).toBe(false);
+    expect(isAnswerable(three, { type: 'attribution', reports: [], none: true })).toBe(true);
+  });
+
+  it('takes "none of them" as right when no report says it', () => {
+    const noneSay = { ...three, answer: [] };
+    expect(grade(noneSay, { type: 'attribution', reports: [], none: true }).correct).toBe(true);
+    expect(grade(noneSay, { type: 'attribution', reports: ['herald'] }).correct).toBe(false);
+  });
+
+  it('reads a first-form question once resolved against its reports: a and b are the first two', () => {
+    const first = questionSchema.parse(raw.attribution) as QuestionOf<'attribution'>;
+    const resolved = resolveAttribution(first, ['herald', 'coast-wire']);
+    expect(resolved).toMatchObject({ reports: ['herald', 'coast-wire'], answer: ['herald', 'coast-wire'] });
+    expect(resolved.feedback).toEqual({ herald: 'Report B says it too.' });
+    // An answer saved before the change ({ choice: 'a' }) is read against the real reports.
+    expect(grade(resolved, { type: 'attribution', choice: 'a' })).toEqual({
+      correct: false,
+      score: 0,
+      feedback: ['Report B says it too.'],
+      parts: [true, false],
+    });
   });
 });
 

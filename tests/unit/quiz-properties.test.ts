@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { responseSchema, type Question, type Response } from '../../src/schemas/question';
-import { attributionChoices, grade, isAnswerable, isResponse } from '../../src/quiz';
+import { answerOf, attributionChoices, grade, isAnswerable, isResponse } from '../../src/quiz';
 import { allQuestions } from './quiz-fixtures';
 
 /** Ids the question knows, mixed with arbitrary strings, so generated responses hit both. */
@@ -71,7 +71,9 @@ function answerKey(question: Question): Response {
     case 'evidence':
       return { type: 'evidence', paragraph: question.paragraphs[0]! };
     case 'attribution':
-      return { type: 'attribution', choice: question.answer };
+      return answerOf(question).length === 0
+        ? { type: 'attribution', reports: [], none: true }
+        : { type: 'attribution', reports: answerOf(question) };
   }
 }
 

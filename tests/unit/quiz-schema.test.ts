@@ -111,7 +111,7 @@ describe('questionSchema', () => {
 
   it('refuses evidence that is not one of the known shapes', () => {
     const [message] = problems(questionSchema, variant('single', { evidence: { source: 'report-a' } }));
-    expect(message).toContain('evidence: evidence is one of { source: report-a, paragraph: 3 }');
+    expect(message).toContain('evidence: evidence is one of { source: <report id>, paragraph: 3 }');
     expect(problems(questionSchema, variant('single', { evidence: { topic: 'iran-proxies' } }))).toEqual([]);
     expect(problems(questionSchema, variant('single', { evidence: { source: 'report-a', paragraph: 0 } }))).not.toEqual(
       [],

@@ -1,6 +1,6 @@
 import type { Grade, Question, Response } from '../../quiz';
 
-// The one-answer question types as a list of choices, so a single radio-group component serves all three.
+// The one-answer question types as a list of choices, so a single radio-group component serves both.
 
 export interface Choice {
   /** Value of the radio button. */
@@ -8,23 +8,14 @@ export interface Choice {
   text: string;
 }
 
-type ChoiceQuestion = Extract<Question, { type: 'single' | 'truefalse' | 'attribution' }>;
-
-const ATTRIBUTION_LABELS: Record<string, string> = {
-  a: 'Report A says it; Report B does not',
-  b: 'Report B says it; Report A does not',
-  both: 'Both reports say it',
-  neither: 'Neither report says it',
-};
+type ChoiceQuestion = Extract<Question, { type: 'single' | 'truefalse' }>;
 
 export function choicesOf(question: ChoiceQuestion): Choice[] {
   if (question.type === 'single') return question.options.map((o) => ({ value: o.id, text: o.text }));
-  if (question.type === 'truefalse')
-    return [
-      { value: 'true', text: 'True' },
-      { value: 'false', text: 'False' },
-    ];
-  return Object.entries(ATTRIBUTION_LABELS).map(([value, text]) => ({ value, text }));
+  return [
+    { value: 'true', text: 'True' },
+    { value: 'false', text: 'False' },
+  ];
 }
 
 /** The radio value a response stands for, or null. */
@@ -32,14 +23,12 @@ export function chosenValue(response: Response | null): string | null {
   if (!response) return null;
   if (response.type === 'single') return response.option;
   if (response.type === 'truefalse') return String(response.value);
-  if (response.type === 'attribution') return response.choice;
   return null;
 }
 
 export function responseFor(question: ChoiceQuestion, value: string): Response {
   if (question.type === 'single') return { type: 'single', option: value };
-  if (question.type === 'truefalse') return { type: 'truefalse', value: value === 'true' };
-  return { type: 'attribution', choice: value as 'a' | 'b' | 'both' | 'neither' };
+  return { type: 'truefalse', value: value === 'true' };
 }
 
 export type Mark = 'right' | 'wrong' | 'missed' | null;

@@ -5,7 +5,7 @@ import type { QuestionRef } from '../../progress/browser-store';
 
 export type { QuestionRef };
 
-/** Where the answer is shown, resolved at build time: "Report B, paragraph 5" → /reports/report-b/#p5. */
+/** Where the answer is shown, resolved at build time: "Report C, paragraph 5" → /reports/report-c/#p5. */
 export interface EvidenceLink {
   href: string;
   label: string;
@@ -27,6 +27,8 @@ export interface QuestionProps {
   /** Every question of the lesson, so an answer keeps the lesson's best score up to date. */
   lessonQuestions: QuestionRef[];
   evidence: EvidenceLink;
+  /** Attribution questions only: a box per report ("The Herald says it") and "None of them says it" (id "none"). */
+  choices?: { id: string; text: string; correct: boolean }[];
   /** Evidence questions only: the paragraphs of the report the student picks from. */
   paragraphs?: ParagraphChoice[];
   /** Ordering: the item ids as first shown. Matching: the right-hand ids in the order listed. From

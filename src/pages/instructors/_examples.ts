@@ -1,8 +1,20 @@
 /**
- * The copyable examples on the instructor guide (/instructors/). The page shows them and
- * tests/unit/export-guide-examples.test.ts parses every one with the real schemas, so an example that
- * stops being valid fails the tests instead of misleading an instructor.
+ * The copyable examples on the instructor guide (/instructors/). The whole files come from the sample course in
+ * examples/harbour/ (three reports of one fire), which tests/unit/content-check.test.ts checks like any course and
+ * tests/build builds; the snippets below are parsed with the real schemas by tests/unit/export-guide-examples.test.ts,
+ * so an example that stops being valid fails the tests instead of misleading an instructor.
  */
+import type { GuideId } from '../../content-check/guide';
+import courseFile from '../../../examples/harbour/content/course.yaml?raw';
+import sourceFile from '../../../examples/harbour/content/sources/herald.yaml?raw';
+import annotationsFile from '../../../examples/harbour/content/annotations/herald.yaml?raw';
+import topicFile from '../../../examples/harbour/content/topics/the-quay.mdx?raw';
+import lessonFile from '../../../examples/harbour/content/lessons/three-accounts.mdx?raw';
+import quizFile from '../../../examples/harbour/content/quizzes/fire-facts.yaml?raw';
+import glossaryFile from '../../../examples/harbour/content/glossary.yaml?raw';
+import timelineFile from '../../../examples/harbour/content/timeline.yaml?raw';
+import placesFile from '../../../examples/harbour/content/places.yaml?raw';
+import referencesFile from '../../../examples/harbour/content/references.yaml?raw';
 
 /** Which schema checks an example, and what part of it: a whole YAML file, one list entry, or MDX frontmatter. */
 export type ExampleKind = 'lesson' | 'topic' | 'note' | 'event' | 'term' | 'quiz' | 'question';
@@ -15,6 +27,14 @@ export interface GuideExample {
   code: string;
 }
 
+/** A whole content file of the sample course, shown in the guide section that explains that kind of file. */
+export interface FileExample {
+  section: GuideId;
+  /** Its path in a course, e.g. "content/sources/herald.yaml". */
+  file: string;
+  code: string;
+}
+
 const example = (id: string, kind: ExampleKind, file: string, code: string): GuideExample => ({
   id,
   kind,
@@ -22,80 +42,48 @@ const example = (id: string, kind: ExampleKind, file: string, code: string): Gui
   code: code.trim() + '\n',
 });
 
+/** Shown as typed: without the byte-order mark and Windows line ends some sample files are saved with on purpose. */
+const plain = (text: string) => text.replace(/^\uFEFF/, '').replace(/\r\n/g, '\n');
+
+export const fileExamples: FileExample[] = [
+  { section: 'file-course', file: 'content/course.yaml', code: plain(courseFile) },
+  { section: 'file-sources', file: 'content/sources/herald.yaml', code: plain(sourceFile) },
+  { section: 'file-annotations', file: 'content/annotations/herald.yaml', code: plain(annotationsFile) },
+  { section: 'file-topics', file: 'content/topics/the-quay.mdx', code: plain(topicFile) },
+  { section: 'file-lessons', file: 'content/lessons/three-accounts.mdx', code: plain(lessonFile) },
+  { section: 'file-quizzes', file: 'content/quizzes/fire-facts.yaml', code: plain(quizFile) },
+  { section: 'file-glossary', file: 'content/glossary.yaml', code: plain(glossaryFile) },
+  { section: 'file-timeline', file: 'content/timeline.yaml', code: plain(timelineFile) },
+  { section: 'file-places', file: 'content/places.yaml', code: plain(placesFile) },
+  { section: 'file-references', file: 'content/references.yaml', code: plain(referencesFile) },
+];
+
 export const contentExamples: GuideExample[] = [
   example(
-    'lesson',
-    'lesson',
-    'content/lessons/what-happened.mdx',
-    `
----
-title: "What happened on 21 and 22 April 2024"
-order: 1
-summary: "A close reading of Report A: two attacks on US forces in less than 24 hours."
-minutes: 25
-objectives:
-  - id: l1-who-what-where
-    text: "I can say what happened on 21 and 22 April 2024, where it happened, and whether anyone was hurt."
-  - id: l1-who-says-so
-    text: "I can point to who gave Report A each piece of its information."
-readings: [report-a]
-background: [april-2024, us-troops-today]
----
-
-Read [Report A, paragraph 1](/reports/report-a/#p1). It tells the whole story in one sentence.
-
-## Who says so?
-
-Go back through paragraphs 1 to 5 and note every phrase that says where a piece of information came from.
-
-<Quiz id="l1-the-two-attacks" />
-`,
-  ),
-  example(
     'note',
     'note',
-    'content/annotations/report-a.yaml (under notes:)',
+    'content/annotations/herald.yaml (under notes:)',
     `
-- id: a-near-three-month-pause
-  quote: { exact: "a near three-month pause" }
+- id: herald-nobody-hurt
+  quote: { exact: "Nobody was hurt" }
   kind: number
-  note: "From the last attack US officials recorded, on 4 February 2024, to the rockets of 21 April is 77 days, about two and a half months."
-  links: { topic: escalation-and-pause, event: last-attack-before-pause-2024 }
-  cites: [time-rumalyn, ahram-us-troops-western-iraq]
+  note: "Coast Wire reports one guard taken to hospital; the reports differ here."
+  links: { term: night-guard }
+  cites: [harbour-log]
 `,
   ),
   example(
     'note-with-suffix',
     'note',
-    'content/annotations/report-b.yaml (under notes:)',
+    'content/annotations/city-radio.yaml (under notes:)',
     `
-- id: b-official-second-attack
-  # "the second attack" occurs twice in Report B; suffix (the words just after) says which one.
-  quote: { exact: "the second attack", suffix: " against U.S. forces" }
+- id: radio-fire-service
+  # "fire" occurs twice in this report; suffix (the words just after) says which one.
+  quote: { exact: "fire", suffix: " service said" }
   kind: attribution
-  note: "An unnamed US official gives this count; the first attack in it is the rockets fired at Rumalyn the day before."
-  links: { topic: escalation-and-pause }
-  cites: [time-rumalyn]
-`,
-  ),
-  example(
-    'topic',
-    'topic',
-    'content/topics/gaza-link.mdx',
-    `
----
-title: "The Gaza link: why attacks on US forces began in October 2023"
-summary: "After 7 October 2023, Iran-aligned Iraqi groups began attacking US forces, citing US support for Israel."
-order: 5
-asOf: "2024-04-23"
-cites: [wiki-october-7-attacks, wi-iri-profile]
-related:
-  events: [hamas-attack-2023, attacks-on-us-forces-begin-2023]
-  terms: [islamic-resistance-in-iraq]
-  places: []
----
-
-Write the topic in Markdown. Keep figures that change "as of" the date above, and cite every fact.
+  note: "City Radio, like the Herald, names the fire service as its source for the time crews arrived."
+  links: { event: quay-fire }
+  cites: [harbour-log]
 `,
   ),
   example(
@@ -103,13 +91,13 @@ Write the topic in Markdown. Keep figures that change "as of" the date above, an
     'event',
     'content/timeline.yaml',
     `
-- id: iraq-invasion-2003
-  date: "2003-03-20"            # or "2023-10" (a month), "2007" (a year), "2003/2007" (a range)
-  title: "US-led invasion of Iraq begins"
-  summary: "Forces led by the United States and the United Kingdom opened a war against Saddam Hussein's government."
-  topics: [invasion-and-withdrawal]
-  places: [baghdad]
-  cites: [ap-iraq-invasion-timeline]
+- id: quay-fire
+  date: "2025-03-14"            # or "2025-03" (a month), "2025" (a year), "2024/2025" (a range)
+  title: "Warehouse fire on the quay"
+  summary: "A warehouse burns down overnight."
+  topics: [the-quay]
+  places: [quay]
+  cites: [harbour-log]
 `,
   ),
   example(
@@ -117,14 +105,14 @@ Write the topic in Markdown. Keep figures that change "as of" the date above, an
     'event',
     'content/timeline.yaml',
     `
-- id: kataib-hezbollah-founding
-  date: "2003/2007"
-  title: "Kata'ib Hezbollah emerges"
-  summary: "Kata'ib Hezbollah took shape during the US occupation of Iraq and became known for attacks on US troops from 2007."
+- id: guard-to-hospital
+  date: "2025-03-14"
+  title: "A night guard is taken to hospital"
+  summary: "Coast Wire reports that the night guard was taken to hospital as a precaution."
   certainty: partial
-  caveat: "Nobody agrees on exactly when the group was founded: some accounts say 2003, others 2006-2007."
-  topics: [armed-groups]
-  cites: [state-kh-fto-2009]
+  caveat: "Only Coast Wire reports this; the Herald says nobody was hurt."
+  places: [quay]
+  cites: [harbour-log]
 `,
   ),
   example(
@@ -132,59 +120,37 @@ Write the topic in Markdown. Keep figures that change "as of" the date above, an
     'term',
     'content/glossary.yaml',
     `
-- id: kataib-hezbollah
-  term: "Kata'ib Hezbollah"
-  aliases: ["Kataib Hezbollah", "KH"]
-  definition: "An Iraqi Shiite armed group closely tied to Iran's Revolutionary Guards. The US designated it a Foreign Terrorist Organization in 2009."
-  arabic: "كتائب حزب الله"
-  transliteration: "Kata'ib Hizb Allah"
-  topic: armed-groups
-  cites: [state-kh-fto-2009]
-`,
-  ),
-  example(
-    'quiz',
-    'quiz',
-    'content/quizzes/l1-the-two-attacks.yaml',
-    `
-id: l1-the-two-attacks
-title: "Checkpoint: the two attacks"
-questions:
-  - id: l1-newest-first
-    type: truefalse
-    level: understanding
-    objective: l1-who-what-where
-    prompt: "In Report A, the attack described first (in paragraph 2) is also the attack that happened first."
-    answer: false
-    explanation: "The drone (paragraph 2) came after the Sunday rockets (paragraph 3), which is why paragraph 3 starts with “That followed”."
-    evidence: { source: report-a, paragraph: 3 }
+- id: night-guard
+  term: "Night guard"
+  aliases: ["watchman"]          # other spellings; no two terms may share one
+  definition: "A person who watches a building at night."
+  topic: the-quay
+  cites: [harbour-log]
 `,
   ),
 ];
 
-/** One example of every question type, as an entry under `questions:` in a quiz file. */
+/** One example of every question type, as an entry under \`questions:\` in a quiz file. */
 export const questionExamples: GuideExample[] = [
   example(
     'single',
     'question',
     'content/quizzes/<quiz>.yaml',
     `
-- id: l1-what-hit-ain-al-asad
+- id: ff-when
   type: single
   level: recall
-  objective: l1-who-what-where
-  prompt: "According to Report A, what was launched at Ain al-Asad air base?"
+  objective: l1-facts
+  prompt: "When did crews arrive, according to the Herald?"
   options:
-    - id: drone
-      text: "At least one armed drone"
+    - id: two
+      text: "2 am"
       correct: true
-    - id: rockets
-      text: "Five rockets"
-      feedback: "Paragraph 3 says the rockets were fired at a base in Rumalyn, Syria, not at Ain al-Asad."
-    - id: warplanes
-      text: "Bombs dropped by warplanes"
-  explanation: "Paragraph 2 says that at least one armed drone was launched at Ain al-Asad, in Anbar province."
-  evidence: { source: report-a, paragraph: 2 }
+    - id: four
+      text: "4 am"
+      feedback: "Four is how many hours crews fought the fire (paragraph 2), not the time they came."
+  explanation: "Paragraph 2 of the Herald says crews arrived at 2 am."
+  evidence: { source: herald, paragraph: 2 }
 `,
   ),
   example(
@@ -192,17 +158,17 @@ export const questionExamples: GuideExample[] = [
     'question',
     'content/quizzes/<quiz>.yaml',
     `
-- id: l1-newest-first
+- id: ff-cause
   type: truefalse
-  level: understanding
-  objective: l1-who-what-where
-  prompt: "In Report A, the attack described first (in paragraph 2) is also the attack that happened first."
+  level: recall
+  objective: l1-sources
+  prompt: "Coast Wire says the cause of the fire is known."
   answer: false
   feedback:
-    "true": "Paragraph 3 begins “That followed”: the rockets came before the drone."
-    "false": "Right. The report leads with the newest attack, then goes back in time."
-  explanation: "News reports usually lead with the newest development."
-  evidence: { source: report-a, paragraph: 3 }
+    "true": "Paragraph 2 says the cause is not yet known."
+    "false": "Right: the harbour master says the cause is not yet known."
+  explanation: "Coast Wire, paragraph 2: the cause “is not yet known”."
+  evidence: { source: coast-wire, paragraph: 2 }
 `,
   ),
   example(
@@ -210,19 +176,19 @@ export const questionExamples: GuideExample[] = [
     'question',
     'content/quizzes/<quiz>.yaml',
     `
-- id: l1-sources-of-report-a
+- id: ff-sources
   type: multiple
   level: recall
-  objective: l1-who-says-so
-  prompt: "Paragraph 1 of Report A says who told the reporters about the two attacks. Tick everyone it names."
+  objective: l1-sources
+  prompt: "Whom do the three reports name as their sources? Tick every one."
   options:
-    - { id: iraqi-security, text: "Iraqi security sources", correct: true }
-    - { id: us-officials, text: "US officials", correct: true }
-    - id: iri
-      text: "The Islamic Resistance in Iraq"
-      feedback: "The group appears in paragraph 6, as the group that claimed earlier attacks."
-  explanation: "Paragraph 1 says “Iraqi security sources and US officials” told the reporters."
-  evidence: { source: report-a, paragraph: 1 }
+    - { id: fire-service, text: "The fire service", correct: true }
+    - { id: harbour-master, text: "The harbour master", correct: true }
+    - id: police
+      text: "The police"
+      feedback: "No report quotes the police."
+  explanation: "The Herald and City Radio cite the fire service; Coast Wire cites the harbour master."
+  evidence: { note: herald-fire-service }
 `,
   ),
   example(
@@ -230,17 +196,17 @@ export const questionExamples: GuideExample[] = [
     'question',
     'content/quizzes/<quiz>.yaml',
     `
-- id: l1-order-the-weekend
+- id: ff-order-the-night
   type: ordering
   level: understanding
-  objective: l1-who-what-where
+  objective: l1-facts
   prompt: "Put these in time order, earliest first."
   items:                       # write them in the right order; students see them shuffled
-    - { id: explosion, text: "A deadly explosion hits a military base in Iraq" }
-    - { id: rockets, text: "Rockets are fired towards US forces at Rumalyn, Syria" }
-    - { id: drone, text: "An armed drone is launched at Ain al-Asad air base, Iraq" }
-  explanation: "The explosion came first (Saturday), then the rockets (Sunday 21 April), then the drone (Monday 22 April)."
-  evidence: { event: rumalyn-rocket-attack-2024 }
+    - { id: arrive, text: "Crews arrive at the quay" }
+    - { id: fight, text: "Crews fight the fire for four hours" }
+    - { id: closed, text: "The quay road stays closed" }
+  explanation: "Crews arrived at 2 am, fought the fire until about 6 am, and the road stayed closed after."
+  evidence: { event: quay-fire }
 `,
   ),
   example(
@@ -248,20 +214,20 @@ export const questionExamples: GuideExample[] = [
     'question',
     'content/quizzes/<quiz>.yaml',
     `
-- id: l1-places-where
+- id: ff-who-said
   type: matching
   level: recall
-  objective: l1-place-on-map
-  prompt: "Match each place to where it is."
+  objective: l1-sources
+  prompt: "Match each report to the source it names."
   left:
-    - { id: ain-al-asad, text: "Ain al-Asad" }
-    - { id: rumalyn, text: "Rumalyn" }
+    - { id: herald, text: "The Herald" }
+    - { id: coast-wire, text: "Coast Wire" }
   right:
-    - { id: anbar, text: "Anbar province, western Iraq" }
-    - { id: hasakah, text: "Hasakah province, north-eastern Syria" }
-  pairs: { ain-al-asad: anbar, rumalyn: hasakah }
-  explanation: "Ain al-Asad is an air base in Anbar, in western Iraq. Rumalyn is a town in Hasakah, in Syria's far north-east."
-  evidence: { place: rmeilan }
+    - { id: fire-service, text: "The fire service" }
+    - { id: harbour-master, text: "The harbour master" }
+  pairs: { herald: fire-service, coast-wire: harbour-master }
+  explanation: "The Herald cites the fire service (paragraph 1); Coast Wire the harbour master (paragraph 2)."
+  evidence: { note: herald-fire-service }
 `,
   ),
   example(
@@ -269,16 +235,16 @@ export const questionExamples: GuideExample[] = [
     'question',
     'content/quizzes/<quiz>.yaml',
     `
-- id: l1-rockets-at-rumalyn
+- id: ff-hours
   type: numeric
   level: recall
-  objective: l1-who-what-where
-  prompt: "At least how many rockets were fired towards US forces at Rumalyn on Sunday 21 April, according to Report A?"
-  answer: 5
+  objective: l1-facts
+  prompt: "For how many hours did crews fight the fire, according to the Herald?"
+  answer: 4
   tolerance: 0                 # how far off an answer may be and still count
-  unit: "rockets"
-  explanation: "Paragraph 3 says five rockets."
-  evidence: { source: report-a, paragraph: 3 }
+  unit: "hours"
+  explanation: "Paragraph 2 says four hours."
+  evidence: { source: herald, paragraph: 2 }
 `,
   ),
   example(
@@ -286,14 +252,14 @@ export const questionExamples: GuideExample[] = [
     'question',
     'content/quizzes/<quiz>.yaml',
     `
-- id: l1-name-drone-base
+- id: rv-quay
   type: text
   level: recall
-  objective: l1-place-on-map
-  prompt: "Name the air base in Iraq's Anbar province where at least one armed drone was launched."
-  accept: ["Ain al-Asad", "Ain al-Asad air base", "Ayn al-Asad", "Al-Asad"]
-  explanation: "Paragraph 2 names Ain al-Asad air base. Report B spells it Al-Asad Air Base."
-  evidence: { source: report-a, paragraph: 2 }
+  objective: l2-places
+  prompt: "Where was the warehouse?"
+  accept: ["the quay", "Port Ellery quay"]
+  explanation: "All three reports put it on the Port Ellery quay."
+  evidence: { place: quay }
 `,
   ),
   example(
@@ -301,18 +267,18 @@ export const questionExamples: GuideExample[] = [
     'question',
     'content/quizzes/<quiz>.yaml',
     `
-- id: l1-evidence-no-casualties
+- id: rv-guard
   type: evidence
-  level: recall
-  objective: l1-who-what-where
-  prompt: "Which paragraph of Report A supports this claim?"
-  claim: "Nobody was reported hurt in the drone attacks."
-  source: report-a
-  paragraphs: [4]              # every paragraph that supports it; picking any one is right
+  level: understanding
+  objective: l2-review
+  prompt: "Which paragraph of Coast Wire supports this claim?"
+  claim: "Someone was taken to hospital."
+  source: coast-wire
+  paragraphs: [3]              # every paragraph that supports it; picking any one is right
   feedback:
-    "5": "Paragraph 5 mentions a death, but at a different base and in an explosion."
-  explanation: "Paragraph 4 says there were “no reports of casualties or significant damage”."
-  evidence: { source: report-a, paragraph: 4 }
+    "1": "Paragraph 1 says only that firefighters spent the night there."
+  explanation: "Paragraph 3 says one night guard was taken to hospital as a precaution."
+  evidence: { source: coast-wire, paragraph: 3 }
 `,
   ),
   example(
@@ -320,17 +286,19 @@ export const questionExamples: GuideExample[] = [
     'question',
     'content/quizzes/<quiz>.yaml',
     `
-- id: l3-attr-pressure
+- id: ff-who-says-2am
   type: attribution
   level: understanding
-  objective: l3-escalation-pause
-  prompt: "Which report says this?"
-  statement: "The attacks stopped under pressure from Iraqi authorities and Iran."
-  answer: a                    # a, b, both or neither
-  feedback:
-    b: "Report B links the stop to US air raids (paragraph 7)."
-  explanation: "Report A, paragraph 8, says the attacks “stopped in late January under pressure from Iraqi authorities and Iran”."
-  evidence: { source: report-a, paragraph: 8 }
+  objective: l1-sources
+  prompt: "Which of the reports say this?"
+  statement: "Crews arrived at 2 am."
+  # reports: [herald, coast-wire, city-radio]   # to choose from; without it, the lesson's readings
+  answer: [herald, city-radio]   # every report that says it; [] when none does
+  feedback:                      # keyed by what the student ticked: a report, reports joined with +, or none
+    herald: "The Herald says so (paragraph 2), but it is not the only one."
+    none: "Two of the reports give the time."
+  explanation: "The Herald and City Radio both say 2 am (paragraph 2 of each); Coast Wire gives no time."
+  evidence: { source: city-radio, paragraph: 2 }
 `,
   ),
 ];

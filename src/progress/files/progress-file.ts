@@ -7,7 +7,13 @@ import { isPlainObject } from '../validate';
 // Progress files: what "Export progress" writes and what "Import progress" accepts. An import is checked
 // completely before anything is changed; every refusal says what is wrong in words a student can act on.
 
-export const EXPORT_KIND = 'iraq-syria-2024-course-progress';
+/** Names a progress file whatever the course; the same code builds every course. */
+export const EXPORT_KIND = 'course-progress';
+/**
+ * Files exported before the course's name moved to content/ were marked "<course>-course-progress"; they are
+ * still accepted, by that shape, so no course's name has to stay in the code.
+ */
+const LEGACY_EXPORT_KIND = /^[a-z0-9-]+-course-progress$/;
 export const IMPORT_MAX_BYTES = 512 * 1024;
 export const IMPORT_MAX_ANSWERS = 5000;
 export const IMPORT_MAX_LESSONS = 500;
@@ -20,6 +26,9 @@ export interface ProgressExport {
   version: number;
   data: Progress;
 }
+
+const isExportKind = (kind: unknown): boolean =>
+  kind === EXPORT_KIND || (typeof kind === 'string' && LEGACY_EXPORT_KIND.test(kind));
 
 export type ImportParse = { ok: true; data: Progress; exportedAt: number } | { ok: false; message: string };
 
@@ -81,7 +90,7 @@ export function parseProgressImport(text: unknown): ImportParse {
       `This file contains a field named “${forbidden}”, which progress files never have, so it was not imported.`,
     );
   }
-  if (!isPlainObject(parsed) || parsed.kind !== EXPORT_KIND) return refuse(WRONG_FILE);
+  if (!isPlainObject(parsed) || !isExportKind(parsed.kind)) return refuse(WRONG_FILE);
 
   const { version, exportedAt, data } = parsed;
   if (typeof version === 'number' && Number.isSafeInteger(version) && version > PROGRESS_VERSION) {
