@@ -84,7 +84,12 @@ export async function freshIsland() {
   };
   async function renderQuestion(props: QuestionProps) {
     const { default: Component } = await components[props.question.type]();
-    return testing.render(Component as never, { props: { props } });
+    // Each kind's component wants its own question type; the lookup above matched it to props.question.
+    const render = testing.render as unknown as (
+      component: unknown,
+      options: { props: { props: QuestionProps } },
+    ) => unknown;
+    return render(Component, { props: { props } });
   }
   return { store, renderQuestion };
 }

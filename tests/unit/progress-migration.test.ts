@@ -6,7 +6,8 @@ import { EXPORT_KIND, parseProgressImport } from '../../src/progress/files/progr
 import { answerV1toV2 } from '../../src/progress/migrations';
 import { DAY_MS } from '../../src/progress/review';
 import { lessonSummary, standingOf } from '../../src/progress/summary';
-import { answerKeyArb, lessonArb, responseArb, timeArb, viaJson } from './progress-helpers';
+import { createProgressStorage, PROGRESS_KEY } from '../../src/progress/storage';
+import { answerKeyArb, FakeBrowserStorage, lessonArb, responseArb, timeArb, viaJson } from './progress-helpers';
 
 // Version 1 documents, as the version 1 code wrote them: no first-try or round fields, a wrong answer due at once.
 // The names of real lessons and questions of the course, as a student's browser would hold them.
@@ -180,6 +181,18 @@ describe('v1 to v2 migration', () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  it('loads stored v1 progress as an upgrade, not damage: saved, with the v1 text backed up first', () => {
+    const browser = new FakeBrowserStorage();
+    const text = JSON.stringify(v1Document);
+    browser.items.set(PROGRESS_KEY, text);
+    const loaded = createProgressStorage(() => browser.tab(), { now: () => 7 }).load();
+    expect(loaded.status).toBe('ok');
+    expect(loaded.problems).toEqual([]);
+    expect(browser.backups().map((key) => browser.items.get(key))).toEqual([text]);
+    expect(JSON.parse(browser.items.get(PROGRESS_KEY)!).version).toBe(2);
+    expect(Object.keys(loaded.data.answers)).toEqual(Object.keys(v1Document.answers));
   });
 
   it('leaves an entry it cannot read as it was, for the reader to report', () => {
