@@ -110,6 +110,7 @@ export function quizYaml(plan: NewLessonPlan): string {
     `    claim: ${yamlString(`${plan.label} opens with its main news: what happened, where and when.`)}`,
     `    source: ${plan.id}`,
     '    paragraphs: [1]',
+    `    hint: ${yamlString('News reports put the main news first: look for the paragraph that says what, where and when.')}`,
     `    explanation: ${yamlString(`Paragraph 1 of ${plan.label} gives the main news; the paragraphs after it add detail and background.`)}`,
     `    evidence: { source: ${plan.id}, paragraph: 1 }`,
     '',

@@ -40,6 +40,7 @@ export function checkQuizzes(content: LoadedContent, known: KnownIds): Problem[]
         });
       } else firstUse.set(question.id, here);
       problems.push(...checkEvidence(quiz, at, item, question, known, paragraphCounts));
+      problems.push(...checkTellAfter(quiz, at, item, question));
       if (question.type === 'attribution') {
         problems.push(...checkAttribution(quiz, at, item, question, known, reportsFor(content, quiz.id)));
       }
@@ -114,6 +115,56 @@ function checkAttribution(
       fix: `key feedback by the reports a student ticked, e.g. ${reports[0]}, ${reports[0]}+${reports[1]}, or none ${guide}`,
     });
   }
+  return problems;
+}
+
+/**
+ * What a wrong attempt shows (per-option feedback, the hint) must not give the answer away: the student tries
+ * again, so the answer comes only after a right answer or "Show answer" (the explanation may state it).
+ * An evidence question needs a hint, since its evidence link would lead straight to the answer.
+ */
+function checkTellAfter(quiz: Loaded<Quiz>, at: string, item: string, question: Question): Problem[] {
+  const problems: Problem[] = [];
+  const told = (where: string, what: string, answer: string) =>
+    problems.push({
+      file: quiz.file,
+      line: lineOf(quiz, where),
+      item,
+      message: `${what} is shown after a wrong attempt, and it gives the answer away (“${answer}”)`,
+      fix: 'say what is wrong with that choice, or where to look, without the answer: the explanation says it once the student is right or asks for it',
+    });
+  const mentions = (text: string | undefined, answer: string) =>
+    text !== undefined && text.toLowerCase().includes(answer.toLowerCase());
+  if (question.type === 'evidence' && question.hint === undefined) {
+    problems.push({
+      file: quiz.file,
+      line: lineOf(quiz, `${at}.id`),
+      item,
+      message: 'an evidence question needs a hint: after a wrong pick its evidence link would show the answer',
+      fix: 'add hint: with what to look for in the report (not the paragraph number)',
+    });
+  }
+  if (question.type === 'single' || question.type === 'multiple') {
+    const right = question.options.filter((o) => o.correct);
+    question.options.forEach((option, i) => {
+      if (option.correct) return;
+      for (const answer of right)
+        if (mentions(option.feedback, answer.text)) told(`${at}.options.${i}.feedback`, 'this feedback', answer.text);
+    });
+    for (const answer of right) if (mentions(question.hint, answer.text)) told(`${at}.hint`, 'the hint', answer.text);
+  }
+  if (question.type === 'evidence') {
+    for (const n of question.paragraphs) {
+      const answer = `paragraph ${n}`;
+      const pattern = new RegExp(`\\bparagraph ${n}\\b`, 'i');
+      for (const [key, text] of Object.entries(question.feedback ?? {}))
+        if (!question.paragraphs.includes(Number(key)) && pattern.test(text))
+          told(`${at}.feedback.${key}`, 'this feedback', answer);
+      if (question.hint !== undefined && pattern.test(question.hint)) told(`${at}.hint`, 'the hint', answer);
+    }
+  }
+  if (question.type === 'text')
+    for (const answer of question.accept) if (mentions(question.hint, answer)) told(`${at}.hint`, 'the hint', answer);
   return problems;
 }
 

@@ -126,7 +126,8 @@ export function createProgressStorage(
     const stored = storage && readRaw(storage);
     if (!storage || !stored) return unavailable();
     const decoded = decodeCached(stored.raw);
-    const status: LoadStatus = decoded.readOnly ? 'read-only' : decoded.rawBackupNeeded ? 'recovered' : 'ok';
+    // An older format read without a problem is an upgrade, not damage: it is backed up (load, save) but says 'ok'.
+    const status: LoadStatus = decoded.readOnly ? 'read-only' : decoded.problems.length > 0 ? 'recovered' : 'ok';
     return { data: decoded.data, status, problems: decoded.problems };
   }
 
@@ -146,7 +147,8 @@ export function createProgressStorage(
     const result = read();
     // Readable but not writable (some private modes): show what is there, say it cannot be saved.
     if (!writable(storage)) return { ...result, status: 'unavailable' };
-    if (result.status !== 'recovered' || stored.raw === null) return result;
+    const decoded = decodeCached(stored.raw);
+    if (!decoded.rawBackupNeeded || decoded.readOnly || stored.raw === null) return result;
     if (backedUp.has(stored.raw)) return result;
     const backup = writeBackup(storage, stored.raw);
     if ('error' in backup) {

@@ -19,7 +19,7 @@ export function cyrb53(text: string, seed = 0): number {
 
 // What the hash covers decides when a student's saved answer is set aside as "the question changed".
 // Left out, because editing them cannot make a saved answer wrong or mean something else:
-// - explanation and every `feedback`: wording shown after answering;
+// - explanation, hint and every `feedback`: wording shown after answering;
 // - evidence, objective, level: where the answer is shown and how the question is filed;
 // - id: it is the key the answer is saved under, so it never needs to match itself.
 // Kept: type, prompt and every option/item/claim/statement text, and everything that decides the answer.
@@ -27,7 +27,7 @@ export function cyrb53(text: string, seed = 0): number {
 // a typo fix will also ask students again, which is the safe side. Whitespace inside texts is collapsed,
 // so re-wrapping a YAML line changes nothing; `correct: false` and no `correct` hash alike.
 function meaning(question: Question): unknown {
-  const { id, explanation, evidence, objective, level, ...rest } = question;
+  const { id, explanation, hint, evidence, objective, level, ...rest } = question;
   const kept: Record<string, unknown> = { ...rest };
   delete kept.feedback;
   if ('options' in question)

@@ -2,7 +2,7 @@
 // Nothing here imports zod; validate content with questionSchema/quizSchema from src/schemas at build time.
 export type { Question, QuestionOf, Response } from '../schemas/question';
 export { grade, type Grade } from './grade';
-export { ATTRIBUTION_HINT, isAnswerable, whyUnanswerable } from './answerable';
+export { isAnswerable, whyUnanswerable } from './answerable';
 export { answerOf, attributionChoices, resolveAttribution } from './attribution';
 export { isResponse } from './response';
 export { answersMatch, normalizeAnswer } from './normalize';

@@ -54,7 +54,7 @@ export function storedAnswer(
 ) {
   const at = 1_700_000_000_000;
   return JSON.stringify({
-    version: 1,
+    version: 2,
     updatedAt: at,
     lessons: {},
     answers: {
@@ -66,6 +66,11 @@ export function storedAnswer(
         attempts: 1,
         firstAt: at,
         lastAt: at,
+        firstTryRight: options.correct ?? true,
+        roundAt: at,
+        roundAttempts: 1,
+        roundFirstRight: options.correct ?? true,
+        revealed: false,
       },
     },
   });
@@ -82,9 +87,29 @@ export async function freshIsland() {
   vi.resetModules();
   const testing = await import('@testing-library/svelte');
   cleanupLast = testing.cleanup;
-  const { default: Question } = await import('../../src/components/quiz/Question.svelte');
   const store = await import('../../src/progress/browser-store');
-  return { Question, store, render: testing.render };
+  // Each kind's own island component, as Quiz.astro renders it (Question.svelte, for /review/, loads these).
+  const components = {
+    single: () => import('../../src/components/quiz/ChoiceQuestion.svelte'),
+    truefalse: () => import('../../src/components/quiz/ChoiceQuestion.svelte'),
+    attribution: () => import('../../src/components/quiz/MultipleQuestion.svelte'),
+    multiple: () => import('../../src/components/quiz/MultipleQuestion.svelte'),
+    ordering: () => import('../../src/components/quiz/OrderingQuestion.svelte'),
+    matching: () => import('../../src/components/quiz/MatchingQuestion.svelte'),
+    numeric: () => import('../../src/components/quiz/NumericQuestion.svelte'),
+    text: () => import('../../src/components/quiz/TextQuestion.svelte'),
+    evidence: () => import('../../src/components/quiz/EvidenceQuestion.svelte'),
+  };
+  async function renderQuestion(props: QuestionProps) {
+    const { default: Component } = await components[props.question.type]();
+    // Each kind's component wants its own question type; the lookup above matched it to props.question.
+    const render = testing.render as unknown as (
+      component: unknown,
+      options: { props: { props: QuestionProps } },
+    ) => unknown;
+    return render(Component, { props: { props } });
+  }
+  return { store, renderQuestion };
 }
 
 export function cleanupIsland() {

@@ -104,6 +104,19 @@ describe('lessons and quizzes: every authoring mistake in one broken course', ()
       [links, 65, 'question "bad-place"', 'links to place "ain-el-asad", which does not exist'],
       [links, 72, 'question "bad-source"', 'links to source "report-y", which does not exist'],
       [links, 75, 'question "bad-source"', 'links to source "report-z", which does not exist'],
+      // What a wrong attempt shows must not give the answer away: evidence questions need a hint
+      [
+        links,
+        13,
+        'question "answer-past-the-end"',
+        'an evidence question needs a hint: after a wrong pick its evidence link would show the answer',
+      ],
+      [
+        links,
+        67,
+        'question "bad-source"',
+        'an evidence question needs a hint: after a wrong pick its evidence link would show the answer',
+      ],
       // Objectives
       [
         links,
@@ -183,7 +196,7 @@ describe('lessons and quizzes: every authoring mistake in one broken course', ()
     const hook = contentCheck({ root: fixture('content-quizzes-broken'), refuse }).hooks['astro:config:setup']!;
     const logger = { info: vi.fn(), warn: vi.fn(), error: vi.fn(), debug: vi.fn() };
     expect(() => hook({ command: 'build', logger, config: { root: new URL('file:///nowhere/') } } as never)).toThrow(
-      /36 errors in 9 files/,
+      /38 errors in 9 files/,
     );
   });
 });
@@ -373,7 +386,7 @@ describe('npm run check (scripts/check.ts on Node 24)', () => {
     expect(result.stdout).toContain(
       'content/quizzes/q-links.yaml:11  question "past-the-end"\n  its evidence points at paragraph 9',
     );
-    expect(result.stdout).toMatch(/Summary\n {2}content: 36 errors in 9 files\n {2}types: {3}skipped/);
+    expect(result.stdout).toMatch(/Summary\n {2}content: 38 errors in 9 files\n {2}types: {3}skipped/);
     expect(result.stdout).toContain('Check failed.');
   });
 

@@ -1,0 +1,230 @@
+// The assessment model as a student meets it (issue 10), in Chromium against the built site: test first, tell
+// after; "Show answer" counts as revealed, never mastered; review starts blank; objectives tick; every control is
+// reachable by keyboard before its island wakes; no page is wider than a 320 or 390 px screen; axe in each state.
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { parse } from 'yaml';
+import type { Page } from 'playwright-core';
+import { builtPages, describeViolations, loadProblems, openSite, runAxe, type Site, type Tab } from './harness.ts';
+
+const LESSON = '/lessons/what-happened/';
+const LESSON_ID = 'what-happened';
+const KEY = 'course-progress-v1';
+const SINGLE = 'l1-what-hit-ain-al-asad';
+const quiz = parse(readFileSync(new URL('../../content/quizzes/l1-the-two-attacks.yaml', import.meta.url), 'utf8')) as {
+  questions: { id: string; explanation: string }[];
+};
+const explanation = quiz.questions.find((q) => q.id === SINGLE)!.explanation;
+
+let site: Site;
+beforeAll(async () => {
+  site = await openSite();
+});
+afterAll(async () => {
+  await site?.close();
+});
+
+const question = (page: Page, id: string) => page.locator(`#q-${LESSON_ID}-${id}`);
+
+async function axeClean(page: Page, state: string): Promise<void> {
+  expect(describeViolations(await runAxe(page)), state).toEqual([]);
+}
+
+/** Every question of the course, as the review page's data has them: hashes and lessons. */
+async function courseData(tab: Tab) {
+  await tab.visit('/');
+  return tab.page.evaluate(async () => {
+    const response = await fetch('/review/questions.json');
+    return (await response.json()) as {
+      lessons: Record<string, { questions: { id: string; hash: string }[] }>;
+    };
+  });
+}
+
+const record = (hash: string, at: number, extra: Record<string, unknown> = {}) => ({
+  hash,
+  response: { type: 'single', option: 'drone' },
+  correct: true,
+  score: 1,
+  attempts: 1,
+  firstAt: at,
+  lastAt: at,
+  firstTryRight: true,
+  roundAt: at,
+  roundAttempts: 1,
+  roundFirstRight: true,
+  revealed: false,
+  ...extra,
+});
+
+describe('test first, tell after', () => {
+  test('wrong → what was wrong and a hint, without the answer → right → the explanation; axe in each state', async () => {
+    const page = site.axe.page;
+    await page.evaluate(() => localStorage.clear()).catch(() => undefined);
+    const log = await site.axe.visit(LESSON, { wakeIslands: true });
+    expect(loadProblems(log)).toEqual([]);
+    const form = question(page, SINGLE);
+    await form.getByRole('radio', { name: 'Five rockets' }).check();
+    await form.getByRole('button', { name: 'Check answer' }).click();
+    const live = form.locator('.q-live');
+    await expect.poll(() => live.innerText()).toMatch(/Not quite/);
+    const wrong = await live.innerText();
+    expect(wrong).toMatch(/Tempting/); // the feedback for that choice
+    expect(wrong).toMatch(/Look again: Report A, paragraph 2/);
+    expect(wrong).not.toContain(explanation);
+    expect(wrong).not.toMatch(/The answer|At least one armed drone/);
+    expect(
+      await form.getByRole('radio', { name: 'At least one armed drone' }).locator('xpath=../..').innerText(),
+    ).not.toMatch(/answer/i);
+    await axeClean(page, 'wrong');
+
+    await form.getByRole('button', { name: 'Try again' }).click();
+    await form.getByRole('radio', { name: 'At least one armed drone' }).check();
+    await form.getByRole('button', { name: 'Check answer' }).click();
+    await expect.poll(() => live.innerText()).toMatch(/Correct/);
+    expect(await live.innerText()).toContain(explanation);
+    expect(await form.getByRole('button', { name: 'Try again' }).count()).toBe(0);
+    // Right in the end, not right first time.
+    const score = page.locator('section.quiz .quiz-score').first();
+    await expect.poll(() => score.innerText()).toMatch(/Right first time: 0 of 5 · right in the end: 1/);
+    await axeClean(page, 'right after a wrong try');
+  });
+
+  test('Show answer: the answer and explanation, counted as revealed and not mastered; axe clean', async () => {
+    const page = site.axe.page;
+    await page.evaluate(() => localStorage.clear()).catch(() => undefined);
+    await site.axe.visit(LESSON, { wakeIslands: true });
+    const form = question(page, SINGLE);
+    await form.getByRole('radio', { name: 'Bombs dropped by warplanes' }).check();
+    await form.getByRole('button', { name: 'Check answer' }).click();
+    await form.getByRole('button', { name: 'Show answer' }).click();
+    const live = form.locator('.q-live');
+    await expect.poll(() => live.innerText()).toMatch(/The answer: At least one armed drone/);
+    expect(await live.innerText()).toContain(explanation);
+    const stored = JSON.parse((await page.evaluate((key) => localStorage.getItem(key), KEY))!);
+    expect(stored.answers[`${LESSON_ID}/${SINGLE}`]).toMatchObject({ revealed: true, firstTryRight: false, box: 1 });
+    await expect.poll(() => page.locator('.lesson-end-summary').innerText()).toMatch(/Mastered: 0 of/);
+    expect(
+      await page
+        .locator('.lesson-end')
+        .getByRole('link', { name: /what was launched at Ain al-Asad/ })
+        .count(),
+    ).toBe(1);
+    await axeClean(page, 'revealed');
+  });
+});
+
+describe('review', () => {
+  test('shows a due question blank, even one answered right before; its box after the new attempt', async () => {
+    const tab = await site.freshProfile();
+    const { lessons } = await courseData(tab);
+    const hash = lessons[LESSON_ID]!.questions.find((q) => q.id === SINGLE)!.hash;
+    const long = Date.now() - 10 * 24 * 60 * 60 * 1000;
+    const progress = {
+      version: 2,
+      updatedAt: long,
+      lessons: {},
+      answers: { [`${LESSON_ID}/${SINGLE}`]: record(hash, long, { box: 2, dueAt: long + 1 }) },
+    };
+    await tab.page.evaluate(([key, value]) => localStorage.setItem(key!, value!), [KEY, JSON.stringify(progress)]);
+    const log = await tab.visit('/review/', { wakeIslands: true });
+    expect(loadProblems(log)).toEqual([]);
+    const form = tab.page.locator(`#q-${LESSON_ID}-${SINGLE}`);
+    await expect.poll(() => form.getByRole('radio').count()).toBe(4);
+    expect(await form.locator('input:checked').count()).toBe(0);
+    expect(await form.locator('.q-result').count()).toBe(0);
+    expect(await form.innerText()).not.toContain(explanation);
+    await form.getByRole('radio', { name: 'At least one armed drone' }).check();
+    await form.getByRole('button', { name: 'Check answer' }).click();
+    await expect.poll(() => form.locator('.q-live').innerText()).toMatch(/Now in review step 3 of 5; next due/);
+    expect(await form.locator('.q-live').innerText()).toContain(explanation);
+  });
+});
+
+describe('the lesson end', () => {
+  test('ticks each objective whose questions are all mastered, and not one with a revealed answer', async () => {
+    const tab = await site.freshProfile();
+    const { lessons } = await courseData(tab);
+    const at = Date.now() - 1000;
+    const answers = Object.fromEntries(
+      lessons[LESSON_ID]!.questions.map((q) => [`${LESSON_ID}/${q.id}`, record(q.hash, at)]),
+    );
+    const save = (value: unknown) =>
+      tab.page.evaluate(([key, text]) => localStorage.setItem(key!, text!), [KEY, JSON.stringify(value)]);
+    await save({ version: 2, updatedAt: at, lessons: {}, answers });
+    await tab.visit(LESSON, { wakeIslands: true });
+    const objectives = tab.page.locator('.lesson-end .objectives li');
+    await expect.poll(() => tab.page.locator('.lesson-end-summary').innerText()).toMatch(/Lesson mastered/);
+    expect(await tab.page.locator('.lesson-end .objectives li.objective-done').count()).toBe(await objectives.count());
+    expect(await objectives.first().innerText()).toMatch(/Done: all \d+ questions mastered/);
+
+    const key = `${LESSON_ID}/${SINGLE}`;
+    answers[key] = record(answers[key]!.hash, at, {
+      correct: false,
+      firstTryRight: false,
+      roundFirstRight: false,
+      revealed: true,
+      box: 1,
+      dueAt: at + 24 * 60 * 60 * 1000,
+    });
+    await save({ version: 2, updatedAt: at + 1, lessons: {}, answers });
+    await tab.visit(LESSON, { wakeIslands: true });
+    await expect.poll(() => tab.page.locator('.lesson-end-summary').innerText()).toMatch(/Mastered: \d+ of \d+/);
+    expect(await tab.page.locator('.lesson-end .objectives li.objective-done').count()).toBe(
+      (await objectives.count()) - 1,
+    );
+    expect(await tab.page.locator('.lesson-end').innerText()).toMatch(/Questions to revisit[\s\S]*Next review due/);
+  });
+});
+
+describe('every lesson, every page', () => {
+  const lessonPaths = builtPages()
+    .map((page) => page.path)
+    .filter((path) => /^\/lessons\/[^/]+\/$/.test(path));
+
+  test('from the last link before a far checkpoint, Tab reaches its first control before the island wakes', async () => {
+    expect(lessonPaths.length).toBeGreaterThan(0);
+    for (const path of lessonPaths) {
+      const tab = await site.freshProfile();
+      await tab.visit(path);
+      // The last link in the reading before the last checkpoint, and the control Tab must reach next: the first
+      // focusable element after that link (a disabled control would be skipped, as it used to be).
+      const reached = await tab.page.evaluate(() => {
+        const quizzes = [...document.querySelectorAll('section.quiz')];
+        const far = quizzes[quizzes.length - 1]!;
+        const focusable = [...document.querySelectorAll<HTMLElement>('a[href], input, button, select, textarea')];
+        const firstInFar = focusable.find((el) => far.contains(el))!;
+        const before = focusable.filter(
+          (el) =>
+            el instanceof HTMLAnchorElement &&
+            !el.closest('section.quiz') &&
+            el.compareDocumentPosition(firstInFar) & Node.DOCUMENT_POSITION_FOLLOWING,
+        );
+        const link = before[before.length - 1]!;
+        const next = focusable[focusable.indexOf(link) + 1]!;
+        link.focus();
+        return { next: next.outerHTML.slice(0, 120), asleep: !!firstInFar.closest('astro-island[ssr]') };
+      });
+      await tab.page.keyboard.press('Tab');
+      const active = await tab.page.evaluate(() => document.activeElement?.outerHTML.slice(0, 120));
+      expect(active, `${path}: Tab from the last link before the last checkpoint`).toBe(reached.next);
+    }
+  });
+
+  test('no page is wider than a 320 px or a 390 px screen, quizzes woken', async () => {
+    const tab = await site.freshProfile();
+    const wide: string[] = [];
+    for (const page of builtPages()) {
+      for (const width of [320, 390]) {
+        await tab.visit(page.path, {
+          viewport: { width, height: 800 },
+          wakeIslands: true,
+          expectNotFound: page.path.startsWith('/404'),
+        });
+        const scrollWidth = await tab.page.evaluate(() => document.documentElement.scrollWidth);
+        if (scrollWidth > width) wide.push(`${page.path} at ${width} px is ${scrollWidth} px wide`);
+      }
+    }
+    expect(wide).toEqual([]);
+  }, 400_000);
+});
