@@ -1,0 +1,94 @@
+import type { Progress } from '../schemas/progress';
+import { answerEntry, lessonEntry } from '../progress/format';
+import { lessonSummary } from '../progress/summary';
+import type { CourseManifest } from './course';
+import { cleanName, HANDIN_FORMAT, HANDIN_KIND, sealHandIn, type HandIn, type HandInQuestion } from './format';
+
+// A student's hand-in, made from their progress as it is in this browser. Every question of the course is listed,
+// answered or not, each with the hash it was answered in, so the instructor's page can tell which answers were to
+// an older version of a question.
+
+export interface Student {
+  name: string;
+  className?: string;
+}
+
+export function handInFromProgress(
+  progress: Progress,
+  manifest: CourseManifest,
+  student: Student,
+  now: number,
+): HandIn {
+  const questions: HandInQuestion[] = [];
+  const lessons = manifest.lessons.map((lesson) => {
+    let rightFirstTime = 0;
+    let lastAnsweredAt: number | undefined;
+    for (const question of lesson.questions) {
+      const answer = answerEntry(progress, lesson.id, question.id);
+      if (!answer) {
+        questions.push({
+          lesson: lesson.id,
+          id: question.id,
+          hash: question.hash,
+          attempts: 0,
+          firstResponse: null,
+          firstCorrect: null,
+          revealed: false,
+          mastered: false,
+        });
+        continue;
+      }
+      // Progress format v1 keeps the last response only: the first is known when there was one attempt.
+      const first = answer.attempts === 1;
+      const firstCorrect = first ? answer.correct : null;
+      if (firstCorrect === true && answer.hash === question.hash) rightFirstTime++;
+      lastAnsweredAt = Math.max(lastAnsweredAt ?? 0, answer.lastAt);
+      questions.push({
+        lesson: lesson.id,
+        id: question.id,
+        hash: answer.hash,
+        attempts: answer.attempts,
+        firstResponse: first ? answer.response : null,
+        firstCorrect,
+        revealed: false,
+        mastered: answer.correct,
+      });
+    }
+    const entry = lessonEntry(progress, lesson.id);
+    const summary = lessonSummary(progress, lesson.id, lesson.questions);
+    const total = lesson.questions.length;
+    return {
+      id: lesson.id,
+      rightFirstTime: total > 0 ? rightFirstTime / total : 0,
+      mastered: summary.mastered,
+      ...(entry?.openedAt !== undefined && { openedAt: entry.openedAt }),
+      ...(entry?.readAt !== undefined && { readAt: entry.readAt }),
+      ...(lastAnsweredAt !== undefined && { lastAnsweredAt }),
+    };
+  });
+  const className = student.className === undefined ? '' : cleanName(student.className);
+  return sealHandIn({
+    kind: HANDIN_KIND,
+    format: HANDIN_FORMAT,
+    course: manifest.courseId,
+    contentVersion: manifest.contentVersion,
+    name: cleanName(student.name),
+    ...(className !== '' && { class: className }),
+    handedInAt: Math.max(0, Math.floor(now)),
+    lessons,
+    questions,
+  });
+}
+
+/** The file name offered for download: the name's letters and digits, and the day. */
+export function handInFileName(handIn: HandIn): string {
+  const slug =
+    handIn.name
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 40) || 'student';
+  return `hand-in-${slug}-${new Date(handIn.handedInAt).toISOString().slice(0, 10)}.json`;
+}
