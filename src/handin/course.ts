@@ -101,3 +101,24 @@ export function buildManifest(lessons: readonly ManifestSource[], classes: reado
   }));
   return { courseId: COURSE_ID, contentVersion: contentVersionOf(built), classes: [...classes], lessons: built };
 }
+
+/** What the student's hand-in needs of the course: ids, hashes and titles, not the instructor's response texts. */
+export interface StudentCourse {
+  courseId: string;
+  contentVersion: string;
+  classes: string[];
+  lessons: { id: string; title: string; questions: { id: string; hash: string }[] }[];
+}
+
+export function studentCourse(manifest: CourseManifest): StudentCourse {
+  return {
+    courseId: manifest.courseId,
+    contentVersion: manifest.contentVersion,
+    classes: manifest.classes,
+    lessons: manifest.lessons.map((lesson) => ({
+      id: lesson.id,
+      title: lesson.title,
+      questions: lesson.questions.map(({ id, hash }) => ({ id, hash })),
+    })),
+  };
+}

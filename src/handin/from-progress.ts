@@ -1,7 +1,7 @@
 import type { Progress } from '../schemas/progress';
 import { answerEntry, lessonEntry } from '../progress/format';
 import { lessonSummary } from '../progress/summary';
-import type { CourseManifest } from './course';
+import type { StudentCourse } from './course';
 import { cleanName, HANDIN_FORMAT, HANDIN_KIND, sealHandIn, type HandIn, type HandInQuestion } from './format';
 
 // A student's hand-in, made from their progress as it is in this browser. Every question of the course is listed,
@@ -15,7 +15,7 @@ export interface Student {
 
 export function handInFromProgress(
   progress: Progress,
-  manifest: CourseManifest,
+  manifest: StudentCourse,
   student: Student,
   now: number,
 ): HandIn {
