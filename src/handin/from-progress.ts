@@ -1,6 +1,6 @@
 import type { Progress } from '../schemas/progress';
 import { answerEntry, lessonEntry } from '../progress/format';
-import { lessonSummary } from '../progress/summary';
+import { lessonSummary, standingOf } from '../progress/summary';
 import type { StudentCourse } from './course';
 import { cleanName, HANDIN_FORMAT, HANDIN_KIND, sealHandIn, type HandIn, type HandInQuestion } from './format';
 
@@ -13,15 +13,9 @@ export interface Student {
   className?: string;
 }
 
-export function handInFromProgress(
-  progress: Progress,
-  manifest: StudentCourse,
-  student: Student,
-  now: number,
-): HandIn {
+export function handInFromProgress(progress: Progress, manifest: StudentCourse, student: Student, now: number): HandIn {
   const questions: HandInQuestion[] = [];
   const lessons = manifest.lessons.map((lesson) => {
-    let rightFirstTime = 0;
     let lastAnsweredAt: number | undefined;
     for (const question of lesson.questions) {
       const answer = answerEntry(progress, lesson.id, question.id);
@@ -38,28 +32,26 @@ export function handInFromProgress(
         });
         continue;
       }
-      // Progress format v1 keeps the last response only: the first is known when there was one attempt.
-      const first = answer.attempts === 1;
-      const firstCorrect = first ? answer.correct : null;
-      if (firstCorrect === true && answer.hash === question.hash) rightFirstTime++;
+      // Progress keeps the first try's result but only the last response: the first response is known when
+      // there was one attempt (a wrong answer then revealed included), and left null otherwise.
       lastAnsweredAt = Math.max(lastAnsweredAt ?? 0, answer.lastAt);
       questions.push({
         lesson: lesson.id,
         id: question.id,
         hash: answer.hash,
         attempts: answer.attempts,
-        firstResponse: first ? answer.response : null,
-        firstCorrect,
-        revealed: false,
-        mastered: answer.correct,
+        firstResponse: answer.attempts === 1 ? answer.response : null,
+        firstCorrect: answer.firstTryRight,
+        revealed: answer.revealed,
+        // Mastery as the student's own page counts it, for the version of the question the student answered.
+        mastered: standingOf(answer, { id: question.id, hash: answer.hash }).mastered,
       });
     }
     const entry = lessonEntry(progress, lesson.id);
     const summary = lessonSummary(progress, lesson.id, lesson.questions);
-    const total = lesson.questions.length;
     return {
       id: lesson.id,
-      rightFirstTime: total > 0 ? rightFirstTime / total : 0,
+      rightFirstTime: summary.score,
       mastered: summary.mastered,
       ...(entry?.openedAt !== undefined && { openedAt: entry.openedAt }),
       ...(entry?.readAt !== undefined && { readAt: entry.readAt }),

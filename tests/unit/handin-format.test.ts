@@ -111,7 +111,23 @@ describe('hand-in files round trip', () => {
       lessons: { alpha: { openedAt: 100, readAt: 200 } },
       answers: {
         'alpha/q1': answer({ hash: alpha.questions[0]!.hash, response: { type: 'single', option: 'a' }, attempts: 1 }),
-        'alpha/q2': answer({ hash: 'old', correct: false, score: 0, attempts: 3, lastAt: 900 }),
+        'alpha/q2': answer({
+          hash: 'old',
+          attempts: 3,
+          roundAttempts: 3,
+          firstTryRight: false,
+          roundFirstRight: false,
+        }),
+        // Wrong, then "Show answer": one attempt, so the response kept is the first.
+        'alpha/q3': answer({
+          hash: alpha.questions[2]!.hash,
+          response: { type: 'text', value: 'Basra' },
+          correct: false,
+          score: 0,
+          firstTryRight: false,
+          roundFirstRight: false,
+          revealed: true,
+        }),
       },
     });
     const handIn = handInFromProgress(progress, course, { name: '  Ada   Lovelace ', className: '7B' }, 5000);
@@ -120,9 +136,20 @@ describe('hand-in files round trip', () => {
     expect(handIn.contentVersion).toBe(course.contentVersion);
     expect(handIn.questions).toHaveLength(5);
     expect(handIn.questions[0]).toMatchObject({ id: 'q1', attempts: 1, firstCorrect: true, mastered: true });
-    // Answered to an older version: its own hash goes in the file; three attempts leave the first unknown.
-    expect(handIn.questions[1]).toMatchObject({ id: 'q2', hash: 'old', attempts: 3, firstCorrect: null });
-    expect(handIn.questions[2]).toMatchObject({ id: 'q3', attempts: 0, firstResponse: null });
+    // Answered to an older version: its own hash goes in the file; after three attempts the first response is gone.
+    expect(handIn.questions[1]).toMatchObject({ id: 'q2', hash: 'old', attempts: 3, firstCorrect: false });
+    expect(handIn.questions[1]!.firstResponse).toBeNull();
+    expect(handIn.questions[2]).toEqual({
+      lesson: 'alpha',
+      id: 'q3',
+      hash: alpha.questions[2]!.hash,
+      attempts: 1,
+      firstResponse: { type: 'text', value: 'Basra' },
+      firstCorrect: false,
+      revealed: true,
+      mastered: false,
+    });
+    expect(handIn.questions[3]).toMatchObject({ lesson: 'beta', id: 'b1', attempts: 0, firstResponse: null });
     expect(handIn.lessons[0]).toEqual({
       id: 'alpha',
       rightFirstTime: 1 / 3,
@@ -131,6 +158,7 @@ describe('hand-in files round trip', () => {
       readAt: 200,
       lastAnsweredAt: 1000,
     });
+    expect(handIn.lessons[1]).toEqual({ id: 'beta', rightFirstTime: 0, mastered: false });
     expect(handInFileName(handIn)).toBe('hand-in-ada-lovelace-1970-01-01.json');
   });
 });
