@@ -54,9 +54,12 @@ if (!existsSync(resolve(distDir, 'instructors/results/index.html'))) {
   console.log(`  Chromium: skipped, no built results page in ${distDir} (run npm run build)`);
   process.exit(0);
 }
-const { launchChromium, startStaticServer } = await import('../tests/browser/harness.ts');
+// The browser tests' own Chromium (a server of its own here: outside vitest there is no shared one to join).
+const { launchChromiumServer, startStaticServer } = await import('../tests/browser/harness.ts');
+const { chromium } = await import('playwright-core');
 const server = await startStaticServer(distDir);
-const browser = await launchChromium();
+const chromiumServer = await launchChromiumServer();
+const browser = await chromium.connect(chromiumServer.wsEndpoint());
 try {
   const page = await browser.newPage();
   await page.goto(`${server.origin}/instructors/results/`, { waitUntil: 'networkidle' });
@@ -87,5 +90,6 @@ try {
   if (busy > 2000) process.exitCode = 1;
 } finally {
   await browser.close();
+  await chromiumServer.close();
   await server.close();
 }

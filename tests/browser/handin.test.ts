@@ -2,13 +2,12 @@
 // then the instructor's results page opens that file with 29 classmates' and 6 others (an earlier copy of one
 // student's, and 5 hostile files) and shows the expected figures, the bad files with their reasons, markup as
 // text, a CSV with formulas defused, a sortable table and a lesson filter; axe finds nothing on either page.
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { manifestFromContent } from '../../scripts/lib/handin-course.ts';
 import { handInText, parseHandIn, sealHandIn, type HandIn, type HandInBody } from '../../src/handin/format.ts';
 import { repoRoot } from '../built-site.ts';
-import { describeViolations, loadProblems, openSite, runAxe, type Site, type Tab } from './harness.ts';
+import { describeViolations, downloadedText, loadProblems, openSite, runAxe, type Site, type Tab } from './harness.ts';
 
 const course = manifestFromContent(repoRoot);
 const [lesson1] = course.lessons;
@@ -59,7 +58,7 @@ async function tabTo(page: Page, target: Locator, limit = 80): Promise<void> {
 
 const downloadText = async (page: Page, press: () => Promise<void>) => {
   const [download] = await Promise.all([page.waitForEvent('download'), press()]);
-  return { name: download.suggestedFilename(), text: readFileSync((await download.path())!, 'utf8') };
+  return { name: download.suggestedFilename(), text: await downloadedText(download) };
 };
 
 /** A copy of a hand-in with some fields changed, sealed again: a valid file from another student. */
