@@ -2,6 +2,7 @@
 // buildManifest() the results page gets at build time, so fixtures made from it match the built site.
 import { loadContent } from '../../src/content-check/load.ts';
 import { buildManifest, type CourseManifest } from '../../src/handin/course.ts';
+import { COURSE_ID } from '../../src/lib/course-id.ts';
 
 export function manifestFromContent(root: string): CourseManifest {
   const { content, problems } = loadContent(root);
@@ -16,5 +17,6 @@ export function manifestFromContent(root: string): CourseManifest {
         .filter((placement) => placement.lesson === lesson.id)
         .flatMap((placement) => content.quizzes.find((quiz) => quiz.id === placement.quiz)?.data.questions ?? []),
     })),
+    { courseId: COURSE_ID },
   );
 }

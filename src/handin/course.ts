@@ -5,9 +5,6 @@ import { cyrb53, questionHash } from '../quiz/hash';
 // once at build time (src/lib/handin-course.ts from the content collections; scripts and tests from content/
 // directly) and given to the islands as props. No zod and no content collections here, so islands can import it.
 
-/** Until the course file (content/course.yaml) names the course, this is its id: the package's name. */
-export const COURSE_ID = 'iraq-syria-2024-course';
-
 /** Words that describe a response: option, item, left/right and paragraph ids mapped to their text. */
 export interface ResponseLabels {
   type: Question['type'];
@@ -83,7 +80,11 @@ export function contentVersionOf(lessons: readonly Pick<CourseLesson, 'id' | 'qu
   return cyrb53(text).toString(36);
 }
 
-export function buildManifest(lessons: readonly ManifestSource[], classes: readonly string[] = []): CourseManifest {
+/** The course's id (which course a hand-in is for) and the classes students may pick from come from the caller. */
+export function buildManifest(
+  lessons: readonly ManifestSource[],
+  { courseId, classes = [] }: { courseId: string; classes?: readonly string[] },
+): CourseManifest {
   const built: CourseLesson[] = lessons.map((lesson) => ({
     id: lesson.id,
     title: lesson.title,
@@ -99,7 +100,7 @@ export function buildManifest(lessons: readonly ManifestSource[], classes: reado
       return entry;
     }),
   }));
-  return { courseId: COURSE_ID, contentVersion: contentVersionOf(built), classes: [...classes], lessons: built };
+  return { courseId, contentVersion: contentVersionOf(built), classes: [...classes], lessons: built };
 }
 
 /** What the student's hand-in needs of the course: ids, hashes and titles, not the instructor's response texts. */

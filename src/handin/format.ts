@@ -11,7 +11,8 @@ import { isJsonValue, isPlainObject } from '../progress/validate';
 // reserved key anywhere, then every field. Lessons and questions are arrays, never objects keyed by id, so no
 // stored id ever becomes a property name.
 
-export const HANDIN_KIND = 'iraq-syria-2024-course-hand-in';
+/** Names no course: the `course` field says which one a file is for. */
+export const HANDIN_KIND = 'course-hand-in';
 /** The format version this code writes; a file with a larger one was made by a newer site. */
 export const HANDIN_FORMAT = 1;
 /** A whole course's hand-in is about 20 KB; anything past this is not one. */

@@ -1,5 +1,6 @@
 /** The course as hand-in files are checked against it, read from the content collections (build time only). */
 import { buildManifest, type CourseManifest } from '../handin/course';
+import { COURSE_ID } from './course-id';
 import { getLessons, lessonQuizzes } from './quizzes';
 
 export async function getHandInManifest(): Promise<CourseManifest> {
@@ -13,5 +14,6 @@ export async function getHandInManifest(): Promise<CourseManifest> {
         questions: (await lessonQuizzes(lesson)).flatMap((quiz) => quiz.data.questions),
       })),
     ),
+    { courseId: COURSE_ID },
   );
 }

@@ -164,6 +164,8 @@ describe('the instructor opens the class’s files', () => {
   const open = async (tab: Tab, byKeyboard = false) => {
     const log = await tab.visit('/instructors/results/');
     await tab.page.waitForFunction(() => !document.querySelector('astro-island[ssr]'));
+    // Once loaded, the page needs no network: the files are read and counted offline.
+    if (byKeyboard) await tab.page.context().setOffline(true);
     const input = tab.page.locator('#handin-files');
     if (byKeyboard) {
       await tabTo(tab.page, input);
@@ -234,12 +236,20 @@ describe('the instructor opens the class’s files', () => {
       new RegExp(`^"<img src=x onerror=""window.__pwned=1"">",,${time}(,0,no){${course.lessons.length}}$`),
     );
 
+    // The print view: the table and figures without the controls.
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('#handin-files').isVisible()).toBe(false);
+    expect(await page.getByRole('button', { name: 'Export class table as CSV' }).isVisible()).toBe(false);
+    expect(await page.locator('#class-table').isVisible()).toBe(true);
+    await page.emulateMedia({ media: 'screen' });
+
     // Lesson filter: only that lesson's columns and questions.
     const last = course.lessons.at(-1)!;
     await page.getByLabel('Show', { exact: true }).selectOption(last.id);
     expect(await page.locator('#question-table tbody tr').count()).toBe(last.questions.length);
     expect(await page.locator('#class-table thead th').count()).toBe(5);
 
+    await page.context().setOffline(false);
     expect(loadProblems(log)).toEqual([]);
     expect(log.cspViolations).toEqual([]);
     expect(log.foreignRequests).toEqual([]);

@@ -50,18 +50,21 @@ const betaQuestions: Question[] = [
   },
 ];
 
-export const course = buildManifest([
-  {
-    id: 'alpha',
-    title: '1. Alpha',
-    objectives: [
-      { id: 'o1', text: 'I can name the base.' },
-      { id: 'o2', text: 'I can name the city.' },
-    ],
-    questions: alphaQuestions,
-  },
-  { id: 'beta', title: '2. Beta', objectives: [{ id: 'o3', text: 'I can count.' }], questions: betaQuestions },
-]);
+export const course = buildManifest(
+  [
+    {
+      id: 'alpha',
+      title: '1. Alpha',
+      objectives: [
+        { id: 'o1', text: 'I can name the base.' },
+        { id: 'o2', text: 'I can name the city.' },
+      ],
+      questions: alphaQuestions,
+    },
+    { id: 'beta', title: '2. Beta', objectives: [{ id: 'o3', text: 'I can count.' }], questions: betaQuestions },
+  ],
+  { courseId: 'test-course' },
+);
 
 const hashOf = (lesson: string, id: string) =>
   course.lessons.find((l) => l.id === lesson)!.questions.find((q) => q.id === id)!.hash;

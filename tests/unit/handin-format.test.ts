@@ -1,6 +1,5 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { COURSE_ID } from '../../src/handin/course';
 import {
   HANDIN_FORMAT,
   HANDIN_KIND,
@@ -16,6 +15,8 @@ import { handInFileName, handInFromProgress } from '../../src/handin/from-progre
 import { exportProgressText } from '../../src/progress/files/progress-file';
 import { answer, doc, jsonArb, viaJson } from './progress-helpers';
 import { course, student } from './handin-fixtures';
+
+const COURSE_ID = course.courseId;
 
 const reason = (text: unknown, courseId = COURSE_ID): string => {
   const result = parseHandIn(text, courseId);
