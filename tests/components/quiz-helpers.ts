@@ -84,7 +84,7 @@ export async function freshIsland() {
   };
   async function renderQuestion(props: QuestionProps) {
     const { default: Component } = await components[props.question.type]();
-    return testing.render(Component as never, { props: { props } });
+    return testing.render(Component as import('svelte').Component<{ props: QuestionProps }>, { props: { props } });
   }
   return { store, renderQuestion };
 }
