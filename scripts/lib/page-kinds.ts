@@ -13,6 +13,7 @@ export type PageKind =
   | 'search'
   | 'lesson'
   | 'instructor'
+  | 'results'
   | 'other';
 
 const patterns: ReadonlyArray<readonly [PageKind, RegExp]> = [
@@ -28,6 +29,8 @@ const patterns: ReadonlyArray<readonly [PageKind, RegExp]> = [
   ['search', /^\/search\/$/],
   // Lessons carry the quiz islands; instructor pages (guide, worksheets, answer keys) are print-ready prose.
   ['lesson', /^\/lessons\/[^/]+\/$/],
+  // The instructor's results page reads hand-in files, so it is the one instructor page with an island.
+  ['results', /^\/instructors\/results\/$/],
   ['instructor', /^\/instructors\/(?:.+\/)?$/],
 ];
 

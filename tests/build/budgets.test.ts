@@ -30,6 +30,11 @@ const SEARCH_SCRIPT_BUDGET = 6 * 1024;
 const LESSON_HYDRATION_GUARD = 34.5 * 1024;
 /** The question components, one island chunk per kind (file names as the bundler writes them). */
 const KIND_FILE = /\/(\w+Question)\.[\w-]+\.js$/;
+/**
+ * The instructor's results page, its JavaScript once its island wakes, gzipped: the Svelte runtime (about 20 KB),
+ * the hand-in checks and figures, and the page's component. Measured at 35.9 KB when set.
+ */
+const RESULTS_HYDRATION_BUDGET = 40 * 1024;
 /** The inline scripts a lesson page may have: Astro's island loader, nothing of ours. */
 const ASTRO_LOADER_SCRIPTS = new Set<string>([astroIslandScript, astroVisibleScript]);
 const isLessonPage = (path: string) => pageKind(path) === 'lesson';
@@ -54,7 +59,7 @@ describe('the built site', () => {
       count('background'),
       `background topic pages at /background/<id>/ or /topics/<id>/; pages found: ${found}`,
     ).toBeGreaterThanOrEqual(1);
-    for (const kind of ['timeline', 'glossary', 'map'] as const) {
+    for (const kind of ['timeline', 'glossary', 'map', 'results'] as const) {
       expect(count(kind), `a ${kind} page at /${kind}/; pages found: ${found}`).toBe(1);
     }
   });
@@ -167,6 +172,24 @@ describe.each(pages)('page $path ($kind)', (page) => {
         t.hydrationJs.gzip,
         `${page.path}: ${t.hydrationJs.gzip} B gzipped on hydration: ${breakdown}`,
       ).toBeLessThanOrEqual(LESSON_HYDRATION_GUARD);
+    });
+  }
+
+  if (page.kind === 'results') {
+    test(`loads at most ${RESULTS_HYDRATION_BUDGET / 1024} KB of JavaScript gzipped, its results island only`, () => {
+      expect(weight.islands.map((island) => island.componentUrl)).toEqual([
+        expect.stringMatching(/\/ResultsPage\.[\w-]+\.js$/),
+      ]);
+      const breakdown = list(js.filter((r) => r.phase === 'hydration')).join('; ');
+      expect(t.hydrationJs.gzip, `${page.path}: ${t.hydrationJs.gzip} B gzipped: ${breakdown}`).toBeLessThanOrEqual(
+        RESULTS_HYDRATION_BUDGET,
+      );
+    });
+  }
+
+  if (page.kind !== 'results') {
+    test('does not load the results page’s island', () => {
+      expect(weight.islands.map((island) => island.componentUrl).filter((url) => /ResultsPage/.test(url))).toEqual([]);
     });
   }
 

@@ -44,6 +44,7 @@ describe('pageKind', () => {
     expect(pageKind('/reports/')).toBe('other');
     expect(pageKind('/lessons/what-happened/')).toBe('lesson');
     expect(pageKind('/instructors/worksheets/what-happened/')).toBe('instructor');
+    expect(pageKind('/instructors/results/')).toBe('results');
     expect(pageKind('/instructors/')).toBe('instructor');
     expect(pageKind('/background/gaza-link/')).toBe('background');
     expect(pageKind('/topics/armed-groups/')).toBe('background');

@@ -3,6 +3,7 @@ import { isTime, PROGRESS_VERSION } from '../format';
 import { readProgressDocument } from '../decode';
 import { migrate } from '../migrations';
 import { isPlainObject } from '../validate';
+import { describeSize, findForbiddenKey, textBytes } from '../file-checks';
 
 // Progress files: what "Export progress" writes and what "Import progress" accepts. An import is checked
 // completely before anything is changed; every refusal says what is wrong in words a student can act on.
@@ -17,8 +18,6 @@ const LEGACY_EXPORT_KIND = /^[a-z0-9-]+-course-progress$/;
 export const IMPORT_MAX_BYTES = 512 * 1024;
 export const IMPORT_MAX_ANSWERS = 5000;
 export const IMPORT_MAX_LESSONS = 500;
-/** Keys that could reach Object.prototype if some code ever copied them carelessly: no progress file has them. */
-const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 export interface ProgressExport {
   kind: typeof EXPORT_KIND;
@@ -40,36 +39,13 @@ export function exportProgressText(progress: Progress, now: number): string {
 const NOTHING_CHANGED = 'Nothing was changed.';
 const refuse = (reason: string): ImportParse => ({ ok: false, message: `${reason} ${NOTHING_CHANGED}` });
 
-function utf8Bytes(text: string): number {
-  return new TextEncoder().encode(text).length;
-}
-
-function describeSize(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${(bytes / (1024 * 1024)).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
-}
-
-/** The first forbidden key anywhere in a parsed value, found without recursion. */
-function findForbiddenKey(value: unknown): string | undefined {
-  const stack: unknown[] = [value];
-  while (stack.length > 0) {
-    const node = stack.pop();
-    if (typeof node !== 'object' || node === null) continue;
-    for (const key of Object.keys(node)) {
-      if (FORBIDDEN_KEYS.has(key)) return key;
-      stack.push((node as Record<string, unknown>)[key]);
-    }
-  }
-  return undefined;
-}
-
 const WRONG_FILE =
   'This is not a progress file from this course. Choose a file saved with “Export progress” on this site.';
 
 /** Checks a progress file completely; returns the progress it holds or a message for the student. Never throws. */
 export function parseProgressImport(text: unknown): ImportParse {
   if (typeof text !== 'string') return refuse('No file text was given to import.');
-  // Characters never outnumber UTF-8 bytes, so the cheap check settles huge files before encoding them.
-  const bytes = text.length > IMPORT_MAX_BYTES ? text.length : utf8Bytes(text);
+  const bytes = textBytes(text, IMPORT_MAX_BYTES);
   if (bytes > IMPORT_MAX_BYTES) {
     return refuse(
       `This file is ${describeSize(bytes)}, but a progress file can be at most ${IMPORT_MAX_BYTES / 1024} KB, ` +
