@@ -6,6 +6,7 @@ import type { AttributionChoice, Question, QuestionOf } from '../schemas/questio
 import { absoluteUrl, evidenceLink } from './evidence';
 import { reportHref } from '../lib/urls';
 import type { ExportCourse, ExportSource, Skipped } from './types';
+import { acceptedVariants } from './variants';
 
 export interface Choice {
   id: string;
@@ -20,7 +21,14 @@ export type Body =
   | { kind: 'truefalse'; answer: boolean; feedback: { true?: string; false?: string } }
   | { kind: 'matching'; pairs: { left: string; right: string }[] }
   | { kind: 'numeric'; answer: number; tolerance: number }
-  | { kind: 'text'; accept: string[] };
+  /** `accept`: the authors' answers; `variants`: those and every spelling of them the course accepts. */
+  | { kind: 'text'; accept: string[]; variants: string[] };
+
+/** Feedback shown once the student has answered: the explanation, then a link to where the evidence is. */
+export interface Feedback {
+  text: string;
+  link?: { label: string; url: string };
+}
 
 export interface LmsQuestion {
   id: string;
@@ -28,7 +36,7 @@ export interface LmsQuestion {
   /** Paragraphs of the question as a student reads it: the prompt, then any claim or statement. */
   text: string[];
   /** The explanation, then where the evidence is: shown once the student has answered. */
-  generalFeedback: string;
+  generalFeedback: Feedback;
   body: Body;
 }
 
@@ -55,7 +63,10 @@ export const SKIP_ORDERING =
 
 export function present(question: Question, course: Pick<ExportCourse, 'siteUrl' | 'sources' | 'names'>): Presented {
   const evidence = evidenceLink(question.evidence, course);
-  const generalFeedback = `${question.explanation} Evidence: ${evidence.label} (${evidence.url})`;
+  const generalFeedback: Feedback = {
+    text: question.explanation,
+    link: { label: evidence.label, url: evidence.url },
+  };
   const base = { id: question.id, type: question.type, text: [question.prompt], generalFeedback };
   const ok = (extra: Partial<LmsQuestion> & { body: Body }): Presented => ({
     ok: true,
@@ -83,11 +94,12 @@ export function present(question: Question, course: Pick<ExportCourse, 'siteUrl'
       return ok({ body: { kind: 'matching', pairs: matchingPairs(question) } });
     case 'numeric':
       return ok({
-        text: [question.unit ? `${question.prompt} (answer in ${question.unit})` : question.prompt],
+        // Both LMSes refuse "5 rockets" and "2,500" where the course site reads them as 5 and 2500.
+        text: [`${question.prompt} (${question.unit ? `a number only, in ${question.unit}` : 'a number only'})`],
         body: { kind: 'numeric', answer: question.answer, tolerance: question.tolerance },
       });
     case 'text':
-      return ok({ body: { kind: 'text', accept: [...question.accept] } });
+      return ok({ body: { kind: 'text', accept: [...question.accept], variants: acceptedVariants(question.accept) } });
     case 'attribution':
       return ok({
         text: [question.prompt, `“${question.statement}”`],
@@ -141,4 +153,26 @@ function paragraphChoices(question: QuestionOf<'evidence'>, source: ExportSource
       feedback: question.feedback?.[String(n)],
     };
   });
+}
+
+/** Feedback as one line of plain text, for where a format cannot hold a link: "… Evidence: Report A, paragraph 2 (url)". */
+export function plainFeedback(feedback: Feedback): string {
+  return feedback.link ? `${feedback.text} Evidence: ${feedback.link.label} (${feedback.link.url})` : feedback.text;
+}
+
+const escapeHtml = (text: string) =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+export { escapeHtml };
+
+/**
+ * Feedback as HTML, the link a link. The text sits in a <span lang="en">: Canvas's QTI importer keeps feedback
+ * as HTML only when it is more than one bare text node (html_helper.rb detect_html, which unwraps plain
+ * <p>/<div>/<span>); kept as plain text, "&" and "<" are stored as "&amp;" and "&lt;" and shown that way.
+ */
+export function htmlFeedback(feedback: Feedback): string {
+  const text = `<span lang="en">${escapeHtml(feedback.text)}</span>`;
+  const link = feedback.link
+    ? ` Evidence: <a href="${escapeHtml(feedback.link.url)}">${escapeHtml(feedback.link.label)}</a>`
+    : '';
+  return `<p>${text}${link}</p>`;
 }
