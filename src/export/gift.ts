@@ -20,7 +20,7 @@ export function escapeGift(text: string): string {
 }
 
 /** A Moodle category path segment: "/" separates levels, so a slash inside a name is doubled. */
-const categoryName = (name: string) => name.replace(/\//g, '//').replace(/\s+/g, ' ').trim();
+export const categoryName = (name: string) => name.replace(/\//g, '//').replace(/\s+/g, ' ').trim();
 
 export function toGift(course: ExportCourse, lessons: readonly ExportLesson[] = course.lessons): GiftExport {
   const blocks: string[] = [`// ${course.title}: questions exported from the course site (${course.siteUrl}).`];
