@@ -155,11 +155,6 @@ function paragraphChoices(question: QuestionOf<'evidence'>, source: ExportSource
   });
 }
 
-/** Feedback as one line of plain text, for where a format cannot hold a link: "… Evidence: Report A, paragraph 2 (url)". */
-export function plainFeedback(feedback: Feedback): string {
-  return feedback.link ? `${feedback.text} Evidence: ${feedback.link.label} (${feedback.link.url})` : feedback.text;
-}
-
 const escapeHtml = (text: string) =>
   text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 export { escapeHtml };

@@ -1,0 +1,224 @@
+/**
+ * The student's answers in cmi.suspend_data, compact enough for SCORM 1.2's 4,096 characters (2004 allows
+ * 64,000). The package knows its questions (PackageConfig), so an answer is stored as positions in the
+ * question's own lists rather than as ids and JSON: "3,1,2s4,1,mi8k2f1c,mi8k2f1c,,,2" is question 3, right,
+ * score 1, first try, when, and option 2. Text and numbers typed by the student are URI-encoded, so the
+ * separators (";" between entries, "," between fields) never occur inside a field.
+ *
+ *   s1;L0,<openedAt>,<readAt>;<question index>,<correct 0|1>,<score×10000>,<attempts>,<firstAt>,<lastAt>,<box>,<dueAt>,<response>
+ *
+ * Numbers are base 36, times epoch milliseconds. A response that does not fit the question's lists (an id
+ * the package does not know) is kept whole as "~" + URI-encoded JSON, so nothing is ever dropped silently.
+ */
+import { attributionChoices } from '../quiz/attribution';
+import { isResponse } from '../quiz/response';
+import type { Response } from '../schemas/question';
+import type { AnswerRecord, LessonProgress, Progress } from '../progress/format';
+import { answerEntry, answerKey, emptyProgress, lessonEntry } from '../progress/format';
+import type { PackageConfig, PackageQuestion } from './types';
+
+const VERSION = 's1';
+/** cmi.suspend_data's size in SCORM 1.2 (CMIString4096) and in SCORM 2004 4th edition (64,000 characters). */
+export const SUSPEND_LIMIT = { '1.2': 4096, '2004': 64000 } as const;
+
+/** encodeURIComponent throws on a lone surrogate (half an emoji); such a half becomes U+FFFD instead. */
+const uri = (text: string) =>
+  encodeURIComponent(text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD'));
+const n36 = (n: number) => Math.round(n).toString(36);
+const opt36 = (n: number | undefined) => (n === undefined ? '' : n36(n));
+const parse36 = (text: string): number | undefined => {
+  if (!/^[0-9a-z]+$/.test(text)) return undefined;
+  const n = parseInt(text, 36);
+  return Number.isSafeInteger(n) ? n : undefined;
+};
+
+function encodeResponse(q: PackageQuestion, r: Response): string {
+  const at = (list: readonly string[] | undefined, id: string) => (list ?? []).indexOf(id);
+  const positions = (list: readonly string[] | undefined, ids: readonly string[]) => {
+    const found = ids.map((id) => at(list, id));
+    return found.every((i) => i >= 0) ? found.map(n36).join('.') : undefined;
+  };
+  let compact: string | undefined;
+  switch (r.type) {
+    case 'single':
+      compact = at(q.ids, r.option) >= 0 ? n36(at(q.ids, r.option)) : undefined;
+      break;
+    case 'multiple':
+      compact = positions(q.ids, r.options);
+      break;
+    case 'ordering':
+      compact = positions(q.ids, r.order);
+      break;
+    case 'matching': {
+      const lefts = Object.keys(r.pairs);
+      if (lefts.every((l) => at(q.left, l) >= 0 && at(q.right, r.pairs[l]!) >= 0))
+        compact = (q.left ?? []).map((l) => (Object.hasOwn(r.pairs, l) ? n36(at(q.right, r.pairs[l]!)) : '')).join('.');
+      break;
+    }
+    case 'truefalse':
+      compact = r.value ? '1' : '0';
+      break;
+    case 'numeric':
+    case 'text':
+      // "~" marks a whole JSON response, so a typed one is escaped too (encodeURIComponent leaves it).
+      compact = uri(r.value).replace(/~/g, '%7E');
+      break;
+    case 'evidence':
+      compact = r.paragraph >= 0 ? n36(r.paragraph) : undefined;
+      break;
+    case 'attribution':
+      compact = n36(attributionChoices.indexOf(r.choice));
+      break;
+  }
+  // The type must match too: a response of another type is kept whole.
+  return compact !== undefined && r.type === q.type ? compact : `~${uri(JSON.stringify(r))}`;
+}
+
+function decodeResponse(q: PackageQuestion, text: string): Response | undefined {
+  if (text.startsWith('~')) {
+    try {
+      const value: unknown = JSON.parse(decodeURIComponent(text.slice(1)));
+      return isResponse(value) ? value : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+  const indices = (list: readonly string[] | undefined) => {
+    const parts = text === '' ? [] : text.split('.');
+    const ids = parts.map((p) => (list ?? [])[parse36(p) ?? -1]);
+    return ids.every((id): id is string => id !== undefined) ? ids : undefined;
+  };
+  const one = (list: readonly string[] | undefined) => (list ?? [])[parse36(text) ?? -1];
+  let response: unknown;
+  switch (q.type) {
+    case 'single':
+      response = { type: 'single', option: one(q.ids) };
+      break;
+    case 'multiple':
+      response = { type: 'multiple', options: indices(q.ids) };
+      break;
+    case 'ordering':
+      response = { type: 'ordering', order: indices(q.ids) };
+      break;
+    case 'matching': {
+      const pairs: Record<string, string> = {};
+      const parts = text.split('.');
+      if (parts.length !== (q.left ?? []).length) return undefined;
+      for (const [i, part] of parts.entries()) {
+        if (part === '') continue;
+        const right = (q.right ?? [])[parse36(part) ?? -1];
+        if (right === undefined) return undefined;
+        pairs[q.left![i]!] = right;
+      }
+      response = { type: 'matching', pairs };
+      break;
+    }
+    case 'truefalse':
+      response = text === '1' || text === '0' ? { type: 'truefalse', value: text === '1' } : undefined;
+      break;
+    case 'numeric':
+    case 'text':
+      try {
+        response = { type: q.type, value: decodeURIComponent(text) };
+      } catch {
+        return undefined;
+      }
+      break;
+    case 'evidence':
+      response = { type: 'evidence', paragraph: parse36(text) };
+      break;
+    case 'attribution':
+      response = { type: 'attribution', choice: attributionChoices[parse36(text) ?? -1] };
+      break;
+  }
+  return isResponse(response) ? response : undefined;
+}
+
+/** The package's answers and lessons from `progress`, as suspend_data. Answers to another version of a question are left out: they count as not answered. */
+export function encodeSuspendData(progress: Progress, config: Pick<PackageConfig, 'lessons' | 'questions'>): string {
+  const entries: string[] = [VERSION];
+  config.lessons.forEach((id, i) => {
+    const lesson = lessonEntry(progress, id);
+    if (lesson && (lesson.openedAt !== undefined || lesson.readAt !== undefined))
+      entries.push(`L${n36(i)},${opt36(lesson.openedAt)},${opt36(lesson.readAt)}`);
+  });
+  config.questions.forEach((q, i) => {
+    const a = answerEntry(progress, q.lesson, q.id);
+    if (!a || a.hash !== q.hash || !isResponse(a.response)) return;
+    entries.push(
+      [
+        n36(i),
+        a.correct ? '1' : '0',
+        n36(a.score * 10000),
+        n36(a.attempts),
+        n36(a.firstAt),
+        n36(a.lastAt),
+        opt36(a.box),
+        opt36(a.dueAt),
+        encodeResponse(q, a.response),
+      ].join(','),
+    );
+  });
+  return entries.join(';');
+}
+
+export interface DecodedSuspendData {
+  progress: Progress;
+  /** Entries that could not be read (damaged or from another package); 0 when all were. */
+  unreadable: number;
+}
+
+/** suspend_data back into progress for the package's lessons and questions. Empty text is empty progress. */
+export function decodeSuspendData(
+  text: string,
+  config: Pick<PackageConfig, 'lessons' | 'questions'>,
+): DecodedSuspendData {
+  const progress = emptyProgress();
+  if (text.trim() === '') return { progress, unreadable: 0 };
+  const [version, ...entries] = text.split(';');
+  if (version !== VERSION) return { progress, unreadable: entries.length + 1 };
+  let unreadable = 0;
+  let latest = 0;
+  for (const entry of entries) {
+    const fields = entry.split(',');
+    if (entry.startsWith('L')) {
+      const id = config.lessons[parse36(fields[0]!.slice(1)) ?? -1];
+      if (!id || fields.length !== 3) {
+        unreadable++;
+        continue;
+      }
+      const lesson: LessonProgress = {};
+      const opened = fields[1] ? parse36(fields[1]) : undefined;
+      const read = fields[2] ? parse36(fields[2]) : undefined;
+      if (opened !== undefined) lesson.openedAt = opened;
+      if (read !== undefined) lesson.readAt = read;
+      progress.lessons[id] = lesson;
+      latest = Math.max(latest, opened ?? 0, read ?? 0);
+      continue;
+    }
+    const q = config.questions[parse36(fields[0] ?? '') ?? -1];
+    const [, correct, score, attempts, firstAt, lastAt, box, dueAt] = fields.map((f) => (f === '' ? undefined : f));
+    const response = q && fields.length === 9 ? decodeResponse(q, fields[8]!) : undefined;
+    const numbers = [score, attempts, firstAt, lastAt].map((f) => (f === undefined ? undefined : parse36(f)));
+    if (!q || !response || numbers.some((x) => x === undefined) || (correct !== '0' && correct !== '1')) {
+      unreadable++;
+      continue;
+    }
+    const [s, tries, first, last] = numbers as number[];
+    const record: AnswerRecord = {
+      hash: q.hash,
+      response,
+      correct: correct === '1',
+      score: Math.min(1, s! / 10000),
+      attempts: Math.max(1, tries!),
+      firstAt: Math.min(first!, last!),
+      lastAt: last!,
+    };
+    if (box !== undefined && parse36(box) !== undefined) record.box = parse36(box);
+    if (dueAt !== undefined && parse36(dueAt) !== undefined) record.dueAt = parse36(dueAt);
+    progress.answers[answerKey(q.lesson, q.id)] = record;
+    latest = Math.max(latest, last!);
+  }
+  progress.updatedAt = latest;
+  return { progress, unreadable };
+}
