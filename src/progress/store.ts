@@ -3,7 +3,7 @@ import type { JsonValue, Progress } from './format';
 import { emptyProgress } from './format';
 import { decodeProgress } from './decode';
 import { mergeProgress } from './merge';
-import { applyAnswer, applyOpened, applyRead, applyReset, type GradeOutcome } from './record';
+import { applyAnswer, applyOpened, applyRead, applyReset, applyReveal, type GradeOutcome } from './record';
 import { createProgressStorage, PROGRESS_KEY, type LoadResult, type SaveError, type StorageLike } from './storage';
 import type { QuestionRef } from './summary';
 
@@ -60,6 +60,8 @@ export interface ProgressCore {
     now?: number,
     lessonQuestions?: readonly QuestionRef[],
   ): void;
+  /** Records "Show answer" for a question already attempted (see applyReveal). */
+  revealAnswer(lessonId: string, question: QuestionRef, now?: number): void;
   markOpened(lessonId: string, now?: number): void;
   markRead(lessonId: string, now?: number): void;
   resetProgress(now?: number): void;
@@ -164,6 +166,11 @@ export function createProgressCore(options: ProgressStoreOptions): ProgressCore 
     recordAnswer(lessonId, question, response, result, now = clock(), lessonQuestions) {
       const next = applyAnswer(current(), lessonId, question, response, result, now, lessonQuestions);
       if (commit(next)) options.onAnswerSaved?.();
+    },
+    revealAnswer(lessonId, question, now = clock()) {
+      const before = current();
+      const next = applyReveal(before, lessonId, question, now);
+      if (next !== before) commit(next);
     },
     markOpened(lessonId, now = clock()) {
       const before = current();

@@ -176,7 +176,7 @@ describe('import and export, for any progress', () => {
 describe('the browser store (browser-store.ts)', () => {
   it('does nothing outside a browser: no window, no storage, initial values', () => {
     expect(typeof window).toBe('undefined');
-    expect(browserStore.progress.get()).toEqual({ version: 1, updatedAt: 0, lessons: {}, answers: {} });
+    expect(browserStore.progress.get()).toEqual({ version: 2, updatedAt: 0, lessons: {}, answers: {} });
     expect(browserStore.saveStatus.get()).toEqual({ state: 'saved', message: '' });
     expect(browserStore.lessonSummary(browserStore.progress.get(), 'intro', [q1]).total).toBe(1);
   });
@@ -242,7 +242,7 @@ describe('when storage fails', () => {
 
   it('with progress from a newer version: shows it, never writes, says to reload', () => {
     const browser = new FakeBrowserStorage();
-    const newer = JSON.stringify({ ...doc({ answers: { 'intro/q1': answer() } }), version: 2 });
+    const newer = JSON.stringify({ ...doc({ answers: { 'intro/q1': answer() } }), version: 3 });
     browser.items.set(PROGRESS_KEY, newer);
     const store = openTab(browser);
     expect(store.saveStatus.get().state).toBe('read-only');
