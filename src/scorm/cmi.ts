@@ -7,17 +7,10 @@
  * - completion: every question answered and every lesson read to its end;
  * - success: the score against the mastery score set in content/scorm.yaml (or the LMS's own, if it sets one).
  */
-import type { AnswerRecord, Progress } from '../progress/format';
+import type { Progress } from '../progress/format';
 import { answerEntry, lessonEntry } from '../progress/format';
-import type { PackageConfig, PackageQuestion, ScormVersion } from './types';
-
-/**
- * Right at the first try. Progress format 1 keeps the last answer and the number of attempts, so a question is
- * counted when it is right now and was answered once (an answer corrected on a second try is not).
- */
-export function rightFirstTime(answer: AnswerRecord | undefined, question: Pick<PackageQuestion, 'hash'>): boolean {
-  return !!answer && answer.hash === question.hash && answer.correct && answer.attempts === 1;
-}
+import { standingOf } from '../progress/summary';
+import type { PackageConfig, ScormVersion } from './types';
 
 export interface PackageStanding {
   answered: number;
@@ -41,7 +34,8 @@ export function packageStanding(
   for (const q of config.questions) {
     const answer = answerEntry(progress, q.lesson, q.id);
     if (answer && answer.hash === q.hash) answered++;
-    if (rightFirstTime(answer, q)) right++;
+    // The lesson's own score on the site (src/progress/summary.ts): a revealed or corrected answer never counts.
+    if (standingOf(answer, q).rightFirstTime) right++;
   }
   const total = config.questions.length;
   const lessonsRead = config.lessons.filter((id) => lessonEntry(progress, id)?.readAt !== undefined).length;

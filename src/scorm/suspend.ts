@@ -5,8 +5,10 @@
  * score 1, first try, when, and option 2. Text and numbers typed by the student are URI-encoded, so the
  * separators (";" between entries, "," between fields) never occur inside a field.
  *
- *   s1;L0,<openedAt>,<readAt>;<question index>,<correct 0|1>,<score×10000>,<attempts>,<firstAt>,<lastAt>,<box>,<dueAt>,<response>
+ *   s2;L<lesson index>,<openedAt>,<readAt>;<question index>,<flags>,<score×10000>,<attempts>,<roundAttempts>,
+ *     <firstAt>,<roundAt>,<lastAt>,<box>,<dueAt>,<response>
  *
+ * flags: 1 correct (last response), 2 right first time, 4 round right first time, 8 answer revealed.
  * Numbers are base 36, times epoch milliseconds. A response that does not fit the question's lists (an id
  * the package does not know) is kept whole as "~" + URI-encoded JSON, so nothing is ever dropped silently.
  */
@@ -17,7 +19,8 @@ import type { AnswerRecord, LessonProgress, Progress } from '../progress/format'
 import { answerEntry, answerKey, emptyProgress, lessonEntry } from '../progress/format';
 import type { PackageConfig, PackageQuestion } from './types';
 
-const VERSION = 's1';
+const VERSION = 's2';
+const FLAGS = { correct: 1, firstTryRight: 2, roundFirstRight: 4, revealed: 8 } as const;
 /** cmi.suspend_data's size in SCORM 1.2 (CMIString4096) and in SCORM 2004 4th edition (64,000 characters). */
 export const SUSPEND_LIMIT = { '1.2': 4096, '2004': 64000 } as const;
 
@@ -148,10 +151,17 @@ export function encodeSuspendData(progress: Progress, config: Pick<PackageConfig
     entries.push(
       [
         n36(i),
-        a.correct ? '1' : '0',
+        n36(
+          (a.correct ? FLAGS.correct : 0) |
+            (a.firstTryRight ? FLAGS.firstTryRight : 0) |
+            (a.roundFirstRight ? FLAGS.roundFirstRight : 0) |
+            (a.revealed ? FLAGS.revealed : 0),
+        ),
         n36(a.score * 10000),
         n36(a.attempts),
+        n36(a.roundAttempts),
         n36(a.firstAt),
+        n36(a.roundAt),
         n36(a.lastAt),
         opt36(a.box),
         opt36(a.dueAt),
@@ -197,27 +207,41 @@ export function decodeSuspendData(
       continue;
     }
     const q = config.questions[parse36(fields[0] ?? '') ?? -1];
-    const [, correct, score, attempts, firstAt, lastAt, box, dueAt] = fields.map((f) => (f === '' ? undefined : f));
-    const response = q && fields.length === 9 ? decodeResponse(q, fields[8]!) : undefined;
-    const numbers = [score, attempts, firstAt, lastAt].map((f) => (f === undefined ? undefined : parse36(f)));
-    if (!q || !response || numbers.some((x) => x === undefined) || (correct !== '0' && correct !== '1')) {
+    const [, flags, score, attempts, roundAttempts, firstAt, roundAt, lastText, box, dueAt] = fields.map((f) =>
+      f === '' ? undefined : f,
+    );
+    const response = q && fields.length === 11 ? decodeResponse(q, fields[10]!) : undefined;
+    const numbers = [flags, score, attempts, roundAttempts, firstAt, roundAt, lastText].map((f) =>
+      f === undefined ? undefined : parse36(f),
+    );
+    if (!q || !response || numbers.some((x) => x === undefined)) {
       unreadable++;
       continue;
     }
-    const [s, tries, first, last] = numbers as number[];
+    const [bits, s, tries, roundTries, first, round, last] = numbers as number[];
+    // Clamped to the format's rules (validate.ts), so a damaged entry cannot make the stored progress invalid.
+    const lastAt = last!;
+    const firstAtTime = Math.min(first!, lastAt);
+    const allTries = Math.max(1, tries!);
+    const roundFirstRight = (bits! & FLAGS.roundFirstRight) !== 0;
     const record: AnswerRecord = {
       hash: q.hash,
       response,
-      correct: correct === '1',
+      correct: (bits! & FLAGS.correct) !== 0,
       score: Math.min(1, s! / 10000),
-      attempts: Math.max(1, tries!),
-      firstAt: Math.min(first!, last!),
-      lastAt: last!,
+      attempts: allTries,
+      firstAt: firstAtTime,
+      lastAt,
+      firstTryRight: (bits! & FLAGS.firstTryRight) !== 0,
+      roundAt: Math.min(lastAt, Math.max(firstAtTime, round!)),
+      roundAttempts: Math.min(allTries, Math.max(1, roundTries!)),
+      roundFirstRight,
+      revealed: !roundFirstRight && (bits! & FLAGS.revealed) !== 0,
     };
     if (box !== undefined && parse36(box) !== undefined) record.box = parse36(box);
     if (dueAt !== undefined && parse36(dueAt) !== undefined) record.dueAt = parse36(dueAt);
     progress.answers[answerKey(q.lesson, q.id)] = record;
-    latest = Math.max(latest, last!);
+    latest = Math.max(latest, lastAt);
   }
   progress.updatedAt = latest;
   return { progress, unreadable };

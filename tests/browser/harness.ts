@@ -11,6 +11,7 @@ import {
   type Browser,
   type BrowserContext,
   type BrowserServer,
+  type Download,
   type LaunchOptions,
   type Page,
 } from 'playwright-core';

@@ -37,7 +37,14 @@ const responses: Record<string, Response> = Object.fromEntries(
   }),
 );
 
-function progressWith(entries: Record<string, { response: Response; correct?: boolean; attempts?: number }>): Progress {
+interface Given {
+  response: Response;
+  correct?: boolean;
+  attempts?: number;
+  firstTryRight?: boolean;
+  revealed?: boolean;
+}
+function progressWith(entries: Record<string, Given>): Progress {
   const p = emptyProgress(5000);
   for (const [id, e] of Object.entries(entries)) {
     const q = config.questions.find((x) => x.id === id)!;
@@ -48,7 +55,14 @@ function progressWith(entries: Record<string, { response: Response; correct?: bo
       score: e.correct ? 1 : 1 / 3,
       attempts: e.attempts ?? 1,
       firstAt: 1_714_000_000_123,
+      roundAt: 1_714_000_050_000,
       lastAt: 1_714_000_100_456,
+      firstTryRight: e.firstTryRight ?? ((e.correct ?? false) && (e.attempts ?? 1) === 1),
+      roundAttempts: e.attempts ?? 1,
+      roundFirstRight: !e.revealed && (e.firstTryRight ?? ((e.correct ?? false) && (e.attempts ?? 1) === 1)),
+      revealed: e.revealed ?? false,
+      box: 2,
+      dueAt: 1_714_100_000_000,
     });
   }
   p.lessons['lesson-one'] = { openedAt: 1_714_000_000_000, readAt: 1_714_000_200_000 };
@@ -76,7 +90,8 @@ describe('suspend_data', () => {
     );
     expect(text).not.toContain('{');
     expect(text).not.toContain('"');
-    expect(text.length).toBeLessThan(60);
+    // A lesson entry (~20 characters) and one answer (~55: four times, counts, flags and the response).
+    expect(text.length).toBeLessThan(90);
   });
 
   test('an answer to an id the package does not know is kept whole, never dropped', () => {
@@ -93,7 +108,7 @@ describe('suspend_data', () => {
   test('damaged or foreign text gives empty progress and says how much it could not read', () => {
     expect(decodeSuspendData('', config)).toEqual({ progress: emptyProgress(), unreadable: 0 });
     expect(decodeSuspendData('{"x":1}', config).unreadable).toBeGreaterThan(0);
-    expect(decodeSuspendData('s1;zz,1,2s4,1,a,b,,,0;0,2', config).unreadable).toBe(2);
+    expect(decodeSuspendData('s2;zz,1,2s4,1,1,a,a,b,,,0;0,2', config).unreadable).toBe(2);
   });
 
   test('typed text survives any characters', () => {
