@@ -5,21 +5,25 @@
  * score 1, first try, when, and option 2. Text and numbers typed by the student are URI-encoded, so the
  * separators (";" between entries, "," between fields) never occur inside a field.
  *
- *   s2;L<lesson index>,<openedAt>,<readAt>;<question index>,<flags>,<score×10000>,<attempts>,<roundAttempts>,
- *     <firstAt>,<roundAt>,<lastAt>,<box>,<dueAt>,<response>
+ *   s3.<base>;L<lesson index>,<openedAt>,<readAt>;<question index>,<flags>,<score×10000>,<attempts>,
+ *     <roundAttempts>,<firstAt>,<roundAt>,<lastAt>,<box>,<dueAt>,<response>
  *
  * flags: 1 correct (last response), 2 right first time, 4 round right first time, 8 answer revealed.
- * Numbers are base 36, times epoch milliseconds. A response that does not fit the question's lists (an id
+ * Times are whole seconds (the course's own copy keeps milliseconds; a merge keeps the finer one), each as
+ * a difference: <base> is the earliest time, a lesson's times and an answer's firstAt count from it, roundAt
+ * from firstAt, lastAt from roundAt, dueAt from lastAt. So the course package's fullest data, 79 questions
+ * answered and reviewed, fits SCORM 1.2's 4,096 characters (tests/browser/scorm.test.ts measures it).
+ * Numbers are base 36. A response that does not fit the question's lists (an id
  * the package does not know) is kept whole as "~" + URI-encoded JSON, so nothing is ever dropped silently.
  */
 import { attributionChoices } from '../quiz/attribution';
 import { isResponse } from '../quiz/response';
 import type { Response } from '../schemas/question';
 import type { AnswerRecord, LessonProgress, Progress } from '../progress/format';
-import { answerEntry, answerKey, emptyProgress, lessonEntry } from '../progress/format';
+import { answerEntry, answerKey, BOX_COUNT, emptyProgress, lessonEntry } from '../progress/format';
 import type { PackageConfig, PackageQuestion } from './types';
 
-const VERSION = 's2';
+const VERSION = 's3';
 const FLAGS = { correct: 1, firstTryRight: 2, roundFirstRight: 4, revealed: 8 } as const;
 /** cmi.suspend_data's size in SCORM 1.2 (CMIString4096) and in SCORM 2004 4th edition (64,000 characters). */
 export const SUSPEND_LIMIT = { '1.2': 4096, '2004': 64000 } as const;
@@ -30,10 +34,14 @@ const uri = (text: string) =>
 const n36 = (n: number) => Math.round(n).toString(36);
 const opt36 = (n: number | undefined) => (n === undefined ? '' : n36(n));
 const parse36 = (text: string): number | undefined => {
-  if (!/^[0-9a-z]+$/.test(text)) return undefined;
+  if (!/^-?[0-9a-z]+$/.test(text)) return undefined;
   const n = parseInt(text, 36);
   return Number.isSafeInteger(n) ? n : undefined;
 };
+const seconds = (ms: number) => Math.floor(ms / 1000);
+/** A time as whole seconds after `from` (either in ms); negative when earlier. */
+const after = (ms: number, from: number) => n36(seconds(ms) - seconds(from));
+const optAfter = (ms: number | undefined, from: number) => (ms === undefined ? '' : after(ms, from));
 
 function encodeResponse(q: PackageQuestion, r: Response): string {
   const at = (list: readonly string[] | undefined, id: string) => (list ?? []).indexOf(id);
@@ -139,15 +147,23 @@ function decodeResponse(q: PackageQuestion, text: string): Response | undefined 
 
 /** The package's answers and lessons from `progress`, as suspend_data. Answers to another version of a question are left out: they count as not answered. */
 export function encodeSuspendData(progress: Progress, config: Pick<PackageConfig, 'lessons' | 'questions'>): string {
-  const entries: string[] = [VERSION];
-  config.lessons.forEach((id, i) => {
-    const lesson = lessonEntry(progress, id);
+  const lessons = config.lessons.map((id) => lessonEntry(progress, id));
+  const answers = config.questions.map((q) => {
+    const a = answerEntry(progress, q.lesson, q.id);
+    return a && a.hash === q.hash && isResponse(a.response) ? a : undefined;
+  });
+  const times = [...lessons.flatMap((l) => [l?.openedAt, l?.readAt]), ...answers.map((a) => a?.firstAt)].filter(
+    (t): t is number => t !== undefined,
+  );
+  const base = times.length > 0 ? seconds(Math.min(...times)) * 1000 : 0;
+  const entries: string[] = [`${VERSION}.${n36(seconds(base))}`];
+  lessons.forEach((lesson, i) => {
     if (lesson && (lesson.openedAt !== undefined || lesson.readAt !== undefined))
-      entries.push(`L${n36(i)},${opt36(lesson.openedAt)},${opt36(lesson.readAt)}`);
+      entries.push(`L${n36(i)},${optAfter(lesson.openedAt, base)},${optAfter(lesson.readAt, base)}`);
   });
   config.questions.forEach((q, i) => {
-    const a = answerEntry(progress, q.lesson, q.id);
-    if (!a || a.hash !== q.hash || !isResponse(a.response)) return;
+    const a = answers[i];
+    if (!a) return;
     entries.push(
       [
         n36(i),
@@ -160,12 +176,12 @@ export function encodeSuspendData(progress: Progress, config: Pick<PackageConfig
         n36(a.score * 10000),
         n36(a.attempts),
         n36(a.roundAttempts),
-        n36(a.firstAt),
-        n36(a.roundAt),
-        n36(a.lastAt),
+        after(a.firstAt, base),
+        after(a.roundAt, a.firstAt),
+        after(a.lastAt, a.roundAt),
         opt36(a.box),
-        opt36(a.dueAt),
-        encodeResponse(q, a.response),
+        optAfter(a.dueAt, a.lastAt),
+        encodeResponse(q, a.response as Response),
       ].join(','),
     );
   });
@@ -185,8 +201,17 @@ export function decodeSuspendData(
 ): DecodedSuspendData {
   const progress = emptyProgress();
   if (text.trim() === '') return { progress, unreadable: 0 };
-  const [version, ...entries] = text.split(';');
-  if (version !== VERSION) return { progress, unreadable: entries.length + 1 };
+  const [header, ...entries] = text.split(';');
+  const [version, baseText] = (header ?? '').split('.');
+  const baseSeconds = parse36(baseText ?? '');
+  if (version !== VERSION || baseSeconds === undefined) return { progress, unreadable: entries.length + 1 };
+  const base = baseSeconds * 1000;
+  /** A time written by after(): seconds from `from` (ms), back to ms; undefined when damaged or negative. */
+  const time = (field: string | undefined, from: number) => {
+    const delta = field === undefined || field === '' ? undefined : parse36(field);
+    const ms = delta === undefined ? undefined : from + delta * 1000;
+    return ms !== undefined && ms >= 0 ? ms : undefined;
+  };
   let unreadable = 0;
   let latest = 0;
   for (const entry of entries) {
@@ -198,8 +223,8 @@ export function decodeSuspendData(
         continue;
       }
       const lesson: LessonProgress = {};
-      const opened = fields[1] ? parse36(fields[1]) : undefined;
-      const read = fields[2] ? parse36(fields[2]) : undefined;
+      const opened = time(fields[1], base);
+      const read = time(fields[2], base);
       if (opened !== undefined) lesson.openedAt = opened;
       if (read !== undefined) lesson.readAt = read;
       progress.lessons[id] = lesson;
@@ -207,20 +232,21 @@ export function decodeSuspendData(
       continue;
     }
     const q = config.questions[parse36(fields[0] ?? '') ?? -1];
-    const [, flags, score, attempts, roundAttempts, firstAt, roundAt, lastText, box, dueAt] = fields.map((f) =>
+    const [, flags, score, attempts, roundAttempts, firstText, roundText, lastText, box, dueText] = fields.map((f) =>
       f === '' ? undefined : f,
     );
     const response = q && fields.length === 11 ? decodeResponse(q, fields[10]!) : undefined;
-    const numbers = [flags, score, attempts, roundAttempts, firstAt, roundAt, lastText].map((f) =>
-      f === undefined ? undefined : parse36(f),
-    );
-    if (!q || !response || numbers.some((x) => x === undefined)) {
+    const first = time(firstText, base);
+    const round = first === undefined ? undefined : time(roundText, first);
+    const last = round === undefined ? undefined : time(lastText, round);
+    const numbers = [flags, score, attempts, roundAttempts].map((f) => (f === undefined ? undefined : parse36(f)));
+    if (!q || !response || last === undefined || numbers.some((x) => x === undefined || x < 0)) {
       unreadable++;
       continue;
     }
-    const [bits, s, tries, roundTries, first, round, last] = numbers as number[];
+    const [bits, s, tries, roundTries] = numbers as number[];
     // Clamped to the format's rules (validate.ts), so a damaged entry cannot make the stored progress invalid.
-    const lastAt = last!;
+    const lastAt = last;
     const firstAtTime = Math.min(first!, lastAt);
     const allTries = Math.max(1, tries!);
     const roundFirstRight = (bits! & FLAGS.roundFirstRight) !== 0;
@@ -238,8 +264,10 @@ export function decodeSuspendData(
       roundFirstRight,
       revealed: !roundFirstRight && (bits! & FLAGS.revealed) !== 0,
     };
-    if (box !== undefined && parse36(box) !== undefined) record.box = parse36(box);
-    if (dueAt !== undefined && parse36(dueAt) !== undefined) record.dueAt = parse36(dueAt);
+    const boxNumber = box === undefined ? undefined : parse36(box);
+    if (boxNumber !== undefined && boxNumber >= 1 && boxNumber <= BOX_COUNT) record.box = boxNumber;
+    const dueAt = time(dueText, lastAt);
+    if (dueAt !== undefined) record.dueAt = dueAt;
     progress.answers[answerKey(q.lesson, q.id)] = record;
     latest = Math.max(latest, lastAt);
   }

@@ -54,9 +54,9 @@ function progressWith(entries: Record<string, Given>): Progress {
       correct: e.correct ?? false,
       score: e.correct ? 1 : 1 / 3,
       attempts: e.attempts ?? 1,
-      firstAt: 1_714_000_000_123,
+      firstAt: 1_714_000_000_000,
       roundAt: 1_714_000_050_000,
-      lastAt: 1_714_000_100_456,
+      lastAt: 1_714_000_100_000,
       firstTryRight: e.firstTryRight ?? ((e.correct ?? false) && (e.attempts ?? 1) === 1),
       roundAttempts: e.attempts ?? 1,
       roundFirstRight: !e.revealed && (e.firstTryRight ?? ((e.correct ?? false) && (e.attempts ?? 1) === 1)),
@@ -108,7 +108,7 @@ describe('suspend_data', () => {
   test('damaged or foreign text gives empty progress and says how much it could not read', () => {
     expect(decodeSuspendData('', config)).toEqual({ progress: emptyProgress(), unreadable: 0 });
     expect(decodeSuspendData('{"x":1}', config).unreadable).toBeGreaterThan(0);
-    expect(decodeSuspendData('s2;zz,1,2s4,1,1,a,a,b,,,0;0,2', config).unreadable).toBe(2);
+    expect(decodeSuspendData('s3.0;zz,1,2s4,1,1,a,a,b,,,0;0,2', config).unreadable).toBe(2);
   });
 
   test('typed text survives any characters', () => {
@@ -119,6 +119,16 @@ describe('suspend_data', () => {
         const back = decodeSuspendData(encodeSuspendData(p, config), config);
         expect(back.progress.answers[answerKey('lesson-one', text.id)]!.response).toEqual({ type: 'text', value });
       }),
+    );
+  });
+
+  test('times are kept to the second (the course’s own copy keeps the milliseconds)', () => {
+    const id = allQuestions[0]!.id;
+    const p = progressWith({ [id]: { response: responses[id]! } });
+    const key = answerKey('lesson-one', id);
+    p.answers[key] = { ...p.answers[key]!, lastAt: p.answers[key]!.lastAt + 999 };
+    expect(decodeSuspendData(encodeSuspendData(p, config), config).progress.answers[key]!.lastAt).toBe(
+      p.answers[key]!.lastAt - 999,
     );
   });
 
