@@ -40,7 +40,9 @@ const LMS_PAGE = `<!DOCTYPE html>
   const settings = { lmsCommitUrl: false, autocommit: false, logLevel: 5 };
   const api = version === '1.2' ? new Scorm12API(settings) : new Scorm2004API(settings);
   if (saved) api.loadFromJSON(saved, '');
-  window[version === '1.2' ? 'API' : 'API_1484_11'] = api;
+  // ?fail=commit: an LMS whose commits fail (a lost connection to its server, say).
+  if (params.get('fail') === 'commit') api.LMSCommit = api.Commit = () => 'false';
+  if (params.get('fail') !== 'no-api') window[version === '1.2' ? 'API' : 'API_1484_11'] = api;
   window.lmsCmi = () => JSON.parse(JSON.stringify(api.cmi));
   window.lmsFinished = () => api.isTerminated();
 </script></head>
@@ -92,7 +94,7 @@ interface Launch {
 }
 
 /** The LMS page in a new browser profile, launching the package; `saved` is cmi data from an earlier session. */
-async function launch(id: string, v: ScormVersion, saved?: unknown): Promise<Launch> {
+async function launch(id: string, v: ScormVersion, saved?: unknown, fail?: 'commit' | 'no-api'): Promise<Launch> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 1000 } });
   contexts.push(context);
   const page = await context.newPage();
@@ -107,7 +109,7 @@ async function launch(id: string, v: ScormVersion, saved?: unknown): Promise<Lau
   });
   const html = LMS_PAGE.replace('${PACKAGE}', `${dirName(id, v)}/${LAUNCH}`);
   writeFileSync(join(root, `lms-${dirName(id, v)}.html`), html);
-  const query = new URLSearchParams({ v, ...(saved ? { cmi: JSON.stringify(saved) } : {}) });
+  const query = new URLSearchParams({ v, ...(saved ? { cmi: JSON.stringify(saved) } : {}), ...(fail ? { fail } : {}) });
   await page.goto(`${server.origin}/lms-${dirName(id, v)}.html?${query}`);
   const content = page.frameLocator('#sco').frameLocator('#scorm-content');
   return {
@@ -134,6 +136,7 @@ describe.each(VERSIONS)('SCORM %s package in scorm-again', (v) => {
 
     // Wrong first (it will not count as right first time), then right.
     const single = question(content, Q.single);
+    await single.scrollIntoViewIfNeeded();
     await single.getByRole('radio', { name: 'Five rockets' }).check();
     await single.getByRole('button', { name: 'Check answer' }).click();
     await expect.poll(() => single.locator('.q-live').innerText()).toMatch(/Not quite|Wrong|Incorrect|not right/i);
@@ -143,6 +146,7 @@ describe.each(VERSIONS)('SCORM %s package in scorm-again', (v) => {
     await expect.poll(() => single.locator('.q-live').innerText()).toMatch(/Correct/);
 
     const numeric = question(content, Q.numeric);
+    await numeric.scrollIntoViewIfNeeded();
     await numeric.getByRole('textbox').fill('5');
     await numeric.getByRole('button', { name: 'Check answer' }).click();
     await expect.poll(() => numeric.locator('.q-live').innerText()).toMatch(/Correct/);
@@ -153,6 +157,7 @@ describe.each(VERSIONS)('SCORM %s package in scorm-again', (v) => {
     await expect.poll(async () => at(await cmi(), score)).toBe(raw);
 
     const tf = question(content, Q.truefalse);
+    await tf.scrollIntoViewIfNeeded();
     await tf.getByRole('radio', { name: 'False' }).check();
     await tf.getByRole('button', { name: 'Check answer' }).click();
     const raw2 = String(Number(((2 / total) * 100).toFixed(2)));
@@ -242,6 +247,11 @@ describe('the largest lesson’s fullest suspend_data', () => {
     const { page, cmi, problems } = await launch(id, '1.2', { suspend_data: suspend, core: { entry: 'resume' } });
     const content = page.frameLocator('#sco').frameLocator('#scorm-content');
     await expect.poll(async () => at(await cmi(), 'suspend_data')).toBe(suspend);
+    // Every question answered and the lesson read: complete, so 1.2 says passed or failed against the mastery score.
+    const firstTimeShare =
+      Object.values(progress.answers).filter((a) => a.firstTryRight).length / config.questions.length;
+    expect(at(await cmi(), 'core.score.raw')).toBe(String(Number((firstTimeShare * 100).toFixed(2))));
+    expect(at(await cmi(), 'core.lesson_status')).toBe(firstTimeShare >= config.masteryScore ? 'passed' : 'failed');
     const stored = await content.locator('body').evaluate((_, key) => localStorage.getItem(key), KEY);
     const answers = (JSON.parse(stored!) as { answers: Record<string, { response: unknown }> }).answers;
     expect(Object.keys(answers).sort()).toEqual(Object.keys(progress.answers).sort());
@@ -261,5 +271,34 @@ describe('the largest lesson’s fullest suspend_data', () => {
     expect(await page.frameLocator('#sco').locator('#scorm-notice').count()).toBe(0);
     expect(problems).toEqual([]);
     console.log(`largest lesson ${id}: fullest suspend_data ${suspend.length} characters`);
+  });
+});
+
+describe('when the LMS fails', () => {
+  test('a failed commit is shown to the student, and the answer stays saved in the browser', async () => {
+    const { page, content, problems } = await launch(LESSON, '1.2', undefined, 'commit');
+    const numeric = question(content, Q.numeric);
+    // Questions wake when scrolled near (client:visible); until then their controls are disabled.
+    await numeric.scrollIntoViewIfNeeded();
+    await numeric.getByRole('textbox').fill('5');
+    await numeric.getByRole('button', { name: 'Check answer' }).click();
+    const notice = page.frameLocator('#sco').locator('#scorm-notice');
+    await expect.poll(() => notice.innerText()).toMatch(/did not save your latest answer.*kept in this browser/s);
+    expect(await notice.getAttribute('role')).toBe('alert');
+    const stored = await content.locator('body').evaluate((_, key) => localStorage.getItem(key), KEY);
+    expect(stored).toContain(Q.numeric);
+    expect(problems).toEqual([]);
+  });
+
+  test('without an LMS the package works as the site, saving locally, and says it is not connected', async () => {
+    const { page, content, problems } = await launch(LESSON, '2004', undefined, 'no-api');
+    await expect.poll(() => page.frameLocator('#sco').locator('#scorm-notice').innerText()).toMatch(/Not connected/);
+    const tf = question(content, Q.truefalse);
+    await tf.scrollIntoViewIfNeeded();
+    await tf.getByRole('radio', { name: 'False' }).check();
+    await tf.getByRole('button', { name: 'Check answer' }).click();
+    await expect.poll(() => tf.locator('.q-live').innerText()).toMatch(/Correct/);
+    expect(await content.locator('body').evaluate((_, key) => localStorage.getItem(key), KEY)).toContain(Q.truefalse);
+    expect(problems).toEqual([]);
   });
 });
