@@ -30,6 +30,9 @@ export default defineConfig({
           globalSetup: ['tests/browser/global-setup.ts'],
           fileParallelism: false,
           testTimeout: 60_000,
+          // expect.poll waits for something the page does; 1 s (the default) is too short on a busy 2-core machine,
+          // and waiting longer for a condition does not weaken what it checks.
+          expect: { poll: { timeout: 10_000 } },
           hookTimeout: 120_000,
         },
       },
