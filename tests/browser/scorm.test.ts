@@ -264,7 +264,7 @@ describe('the largest lesson’s fullest suspend_data', () => {
     await expect
       .poll(async () =>
         (await scores.allInnerTexts())
-          .map((t) => Number(/(\d+) of \d+ right first time/.exec(t)?.[1] ?? NaN))
+          .map((t) => Number(/Right first time: (\d+) of \d+/.exec(t)?.[1] ?? NaN))
           .reduce((a, b) => a + b, 0),
       )
       .toBe(firstTime);
