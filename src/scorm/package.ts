@@ -81,6 +81,18 @@ export function rewritePage(html: string, file: string, inPackage: ReadonlySet<s
   });
 }
 
+/**
+ * Links the islands render themselves ("Your progress page", "Go to review") are in their compiled templates as
+ * href="/progress/". No such page is in a package, and inside an LMS "/" is the LMS's own site: they go to the
+ * published site in a new tab, like the pages' links to pages outside the package.
+ */
+function rewriteIslandLinks(js: string, siteUrl: string): string {
+  return js.replace(
+    /href="\/(?!\/)([^"]*)"/g,
+    (_, path: string) => `href="${siteUrl.replace(/\/+$/, '')}/${path}" target="_blank" rel="noopener"`,
+  );
+}
+
 function filesUnder(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
@@ -253,8 +265,12 @@ export function packageFiles(
   for (const page of pages)
     files[page] = strToU8(rewritePage(readFileSync(join(distDir, page), 'utf8'), page, inPackage, options.siteUrl));
   const astroDir = join(distDir, '_astro');
-  for (const path of filesUnder(astroDir).filter((p) => !p.endsWith('.map')))
-    files[relative(distDir, path).split(/[\\/]/).join('/')] = readFileSync(path);
+  for (const path of filesUnder(astroDir).filter((p) => !p.endsWith('.map'))) {
+    const name = relative(distDir, path).split(/[\\/]/).join('/');
+    files[name] = name.endsWith('.js')
+      ? strToU8(rewriteIslandLinks(readFileSync(path, 'utf8'), options.siteUrl))
+      : readFileSync(path);
+  }
   const config: PackageConfig = {
     version,
     title: spec.title,

@@ -20,7 +20,12 @@ function references(path: string, text: string): string[] {
       (m) => m[1]!,
     );
   if (path.endsWith('.css')) return [...text.matchAll(/url\(\s*["']?([^"')]+)["']?\s*\)/g)].map((m) => m[1]!);
-  if (path.endsWith('.js')) return [...text.matchAll(/(?:from|import)\s*\(?\s*"(\.{1,2}\/[^"]+)"/g)].map((m) => m[1]!);
+  if (path.endsWith('.js'))
+    return [
+      ...[...text.matchAll(/(?:from|import)\s*\(?\s*"(\.{1,2}\/[^"]+)"/g)].map((m) => m[1]!),
+      // Links the islands render themselves.
+      ...[...text.matchAll(/href="([^"]*)"/g)].map((m) => m[1]!),
+    ];
   return [];
 }
 
