@@ -6,6 +6,7 @@ import contentCheck from './src/content-check/integration.ts';
 import searchIndex from './src/search/integration.ts';
 import { courseFolder } from './src/lib/course-folder.ts';
 import { siteAddress } from './src/lib/site-address.ts';
+import scormPackages from './src/scorm/integration.ts';
 
 export default defineConfig({
   // Where the course is published: site: in content/course.yaml, or COURSE_SITE_URL. Only the LMS exports and
@@ -14,8 +15,15 @@ export default defineConfig({
   trailingSlash: 'ignore',
   // contentCheck first: it lists every content problem before Astro reads the collections.
   // searchIndex runs after the build: Pagefind indexes the built pages (see src/search/).
+  // scormPackages runs after the build too: it packs built pages into SCORM zips (see src/scorm/).
   // discloseVersion: false drops the line each island would run to register Svelte's version on window.
-  integrations: [contentCheck(), mdx(), svelte({ compilerOptions: { discloseVersion: false } }), searchIndex()],
+  integrations: [
+    contentCheck(),
+    mdx(),
+    svelte({ compilerOptions: { discloseVersion: false } }),
+    searchIndex(),
+    scormPackages(),
+  ],
   // Island JavaScript in few files, since each file costs its own gzip overhead and import lists (measured with
   // scripts/bench.ts; budget in tests/build/budgets.test.ts). Every island needs the Svelte runtime, Astro's
   // Svelte renderer and the progress store (browser-store.ts and what it imports): one chunk. What every lesson page's

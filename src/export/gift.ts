@@ -1,10 +1,13 @@
 /**
  * Moodle GIFT (https://docs.moodle.org/en/GIFT_format). One `$CATEGORY:` per lesson, one question per
- * block titled `::question-id::`. Text is marked `[plain]` so Moodle shows it as written and never reads it
- * as HTML. Ordering questions cannot be written in GIFT: they are listed in `skipped` and left as comments.
+ * block titled `::question-id::`. Text is marked `[html]` and HTML-escaped, so Moodle shows it as written and
+ * the evidence link in the feedback is a link (Moodle gives every feedback its question text's format). What
+ * Moodle compares with a typed answer or shows in a matching menu stays plain text: short answers and the
+ * right-hand side of matching pairs. Ordering questions cannot be written in GIFT: they are listed in
+ * `skipped` and left as comments; the Moodle XML export (moodle-xml.ts) carries them.
  */
 import { isLocalSite, UNSET_SITE_NOTICE } from '../lib/site';
-import { present, type Body, type LmsQuestion } from './present';
+import { escapeHtml, htmlFeedback, present, type Body, type LmsQuestion } from './present';
 import type { ExportCourse, ExportLesson, Skipped } from './types';
 
 export interface GiftExport {
@@ -18,7 +21,7 @@ export function escapeGift(text: string): string {
 }
 
 /** A Moodle category path segment: "/" separates levels, so a slash inside a name is doubled. */
-const categoryName = (name: string) => name.replace(/\//g, '//').replace(/\s+/g, ' ').trim();
+export const categoryName = (name: string) => name.replace(/\//g, '//').replace(/\s+/g, ' ').trim();
 
 export function toGift(course: ExportCourse, lessons: readonly ExportLesson[] = course.lessons): GiftExport {
   const blocks: string[] = [`// ${course.title}: questions exported from the course site (${course.siteUrl}).`];
@@ -58,12 +61,19 @@ export function moodleWeight(percent: number): number {
 export function giftQuestion(question: LmsQuestion): string | Skipped {
   const answers = giftAnswers(question.body);
   if (typeof answers !== 'string') return { id: question.id, type: question.type, reason: answers.reason };
-  const text = question.text.map(escapeGift).join('\\n\\n');
-  return `::${escapeGift(question.id)}::[plain]${text} {\n${answers}\n####${escapeGift(question.generalFeedback)}\n}`;
+  const text = escapeGift(question.text.map((p) => `<p>${escapeHtml(p)}</p>`).join(''));
+  return `::${escapeGift(question.id)}::[html]${text} {\n${answers}\n####${escapeGift(htmlFeedback(question.generalFeedback))}\n}`;
 }
 
-const withFeedback = (text: string, feedback?: string) =>
-  feedback ? `${escapeGift(text)}#${escapeGift(feedback)}` : escapeGift(text);
+/** Text Moodle shows as HTML (question text, choices, feedback), escaped for HTML and then for GIFT. */
+const html = (text: string) => escapeGift(escapeHtml(text));
+const withFeedback = (text: string, feedback?: string) => (feedback ? `${html(text)}#${html(feedback)}` : html(text));
+
+/**
+ * A short answer as Moodle's shortanswer compares it: `*` is its wildcard (any characters), `\*` a star
+ * (qtype_shortanswer compare_string_with_wildcard). GIFT leaves `\*` as it is (it escapes only ~=#{}: and \).
+ */
+export const giftShortAnswer = (text: string) => escapeGift(text).replace(/\*/g, '\\*');
 
 function giftAnswers(body: Body): string | { reason: string } {
   switch (body.kind) {
@@ -79,21 +89,19 @@ function giftAnswers(body: Body): string | { reason: string } {
       // GIFT puts the feedback for a wrong answer first, then for a right one.
       const right = body.feedback[String(body.answer) as 'true' | 'false'];
       const wrong = body.feedback[String(!body.answer) as 'true' | 'false'];
-      const feedback = right
-        ? `#${escapeGift(wrong ?? '')}#${escapeGift(right)}`
-        : wrong
-          ? `#${escapeGift(wrong)}`
-          : '';
+      const feedback = right ? `#${html(wrong ?? '')}#${html(right)}` : wrong ? `#${html(wrong)}` : '';
       return `${body.answer ? 'TRUE' : 'FALSE'}${feedback}`;
     }
     case 'matching':
       // "->" separates the two sides and cannot be escaped.
       if (body.pairs.some((p) => p.left.includes('->') || p.right.includes('->')))
         return { reason: 'a matching entry contains "->", which GIFT cannot escape' };
-      return body.pairs.map((p) => `=${escapeGift(p.left)} -> ${escapeGift(p.right)}`).join('\n');
+      // Moodle reads the left side in the question's format (HTML) and the right side as plain text.
+      return body.pairs.map((p) => `=${html(p.left)} -> ${escapeGift(p.right)}`).join('\n');
     case 'numeric':
       return `#${body.answer}:${body.tolerance}`;
     case 'text':
-      return body.accept.map((a) => `=${escapeGift(a)}`).join('\n');
+      // Moodle ignores case only: every spelling the course accepts is an answer of its own.
+      return body.variants.map((a) => `=${giftShortAnswer(a)}`).join('\n');
   }
 }

@@ -7,6 +7,7 @@ import { attributionOptions } from '../quiz/attribution';
 import { absoluteUrl, evidenceLink } from './evidence';
 import { reportHref } from '../lib/urls';
 import type { ExportCourse, ExportSource, Skipped } from './types';
+import { acceptedVariants } from './variants';
 
 export interface Choice {
   id: string;
@@ -21,7 +22,14 @@ export type Body =
   | { kind: 'truefalse'; answer: boolean; feedback: { true?: string; false?: string } }
   | { kind: 'matching'; pairs: { left: string; right: string }[] }
   | { kind: 'numeric'; answer: number; tolerance: number }
-  | { kind: 'text'; accept: string[] };
+  /** `accept`: the authors' answers; `variants`: those and every spelling of them the course accepts. */
+  | { kind: 'text'; accept: string[]; variants: string[] };
+
+/** Feedback shown once the student has answered: the explanation, then a link to where the evidence is. */
+export interface Feedback {
+  text: string;
+  link?: { label: string; url: string };
+}
 
 export interface LmsQuestion {
   id: string;
@@ -29,7 +37,7 @@ export interface LmsQuestion {
   /** Paragraphs of the question as a student reads it: the prompt, then any claim or statement. */
   text: string[];
   /** The explanation, then where the evidence is: shown once the student has answered. */
-  generalFeedback: string;
+  generalFeedback: Feedback;
   body: Body;
 }
 
@@ -49,7 +57,10 @@ export const SKIP_ORDERING =
 
 export function present(question: Question, course: Pick<ExportCourse, 'siteUrl' | 'sources' | 'names'>): Presented {
   const evidence = evidenceLink(question.evidence, course);
-  const generalFeedback = `${question.explanation} Evidence: ${evidence.label} (${evidence.url})`;
+  const generalFeedback: Feedback = {
+    text: question.explanation,
+    link: { label: evidence.label, url: evidence.url },
+  };
   const base = { id: question.id, type: question.type, text: [question.prompt], generalFeedback };
   const ok = (extra: Partial<LmsQuestion> & { body: Body }): Presented => ({
     ok: true,
@@ -77,11 +88,12 @@ export function present(question: Question, course: Pick<ExportCourse, 'siteUrl'
       return ok({ body: { kind: 'matching', pairs: matchingPairs(question) } });
     case 'numeric':
       return ok({
-        text: [question.unit ? `${question.prompt} (answer in ${question.unit})` : question.prompt],
+        // Both LMSes refuse "5 rockets" and "2,500" where the course site reads them as 5 and 2500.
+        text: [`${question.prompt} (${question.unit ? `a number only, in ${question.unit}` : 'a number only'})`],
         body: { kind: 'numeric', answer: question.answer, tolerance: question.tolerance },
       });
     case 'text':
-      return ok({ body: { kind: 'text', accept: [...question.accept] } });
+      return ok({ body: { kind: 'text', accept: [...question.accept], variants: acceptedVariants(question.accept) } });
     case 'attribution':
       return ok({
         text: [question.prompt, `“${question.statement}”`],
@@ -133,4 +145,21 @@ function paragraphChoices(question: QuestionOf<'evidence'>, source: ExportSource
       feedback: question.feedback?.[String(n)],
     };
   });
+}
+
+const escapeHtml = (text: string) =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+export { escapeHtml };
+
+/**
+ * Feedback as HTML, the link a link. The text sits in a <span lang="en">: Canvas's QTI importer keeps feedback
+ * as HTML only when it is more than one bare text node (html_helper.rb detect_html, which unwraps plain
+ * <p>/<div>/<span>); kept as plain text, "&" and "<" are stored as "&amp;" and "&lt;" and shown that way.
+ */
+export function htmlFeedback(feedback: Feedback): string {
+  const text = `<span lang="en">${escapeHtml(feedback.text)}</span>`;
+  const link = feedback.link
+    ? ` Evidence: <a href="${escapeHtml(feedback.link.url)}">${escapeHtml(feedback.link.label)}</a>`
+    : '';
+  return `<p>${text}${link}</p>`;
 }

@@ -7,7 +7,7 @@
 import { strToU8, zipSync } from 'fflate';
 import type { Quiz } from '../schemas/question';
 import { isLocalSite, UNSET_SITE_NOTICE } from '../lib/site';
-import { present, type Body, type Choice, type LmsQuestion } from './present';
+import { escapeHtml, htmlFeedback, present, type Body, type Choice, type Feedback, type LmsQuestion } from './present';
 import type { ExportCourse, ExportLesson, Skipped } from './types';
 import { el, xmlDocument, type Xml, type XmlChild } from './xml';
 
@@ -39,15 +39,13 @@ function questionType(body: Body): { canvas: string; cc?: string } {
   }
 }
 
-const escapeHtml = (text: string) =>
-  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 /** Canvas shows mattext as HTML; the course's text is plain, so it is HTML-escaped first (then XML-escaped). */
 const material = (html: string) => el('material', {}, el('mattext', { texttype: 'text/html' }, html));
 const paragraphs = (texts: readonly string[]) => texts.map((t) => `<p>${escapeHtml(t)}</p>`).join('');
 const field = (label: string, entry: string) =>
   el('qtimetadatafield', {}, el('fieldlabel', {}, label), el('fieldentry', {}, entry));
-const feedback = (ident: string, text: string) =>
-  el('itemfeedback', { ident }, el('flow_mat', {}, material(paragraphs([text]))));
+const feedback = (ident: string, content: Feedback) =>
+  el('itemfeedback', { ident }, el('flow_mat', {}, material(htmlFeedback(content))));
 const setScore = (score: number, action = 'Set') => el('setvar', { action, varname: 'SCORE' }, String(score));
 const equal = (respident: string, value: string | number) => el('varequal', { respident }, String(value));
 const condition = (attrs: { continue: 'Yes' | 'No' } | Record<string, never>, test: XmlChild, ...then: XmlChild[]) =>
@@ -58,7 +56,7 @@ interface ItemParts {
   responses: Xml[];
   scoring: Xml[];
   /** Feedback shown for a particular response: ident of the response label → text. */
-  responseFeedback: { ident: string; text: string }[];
+  responseFeedback: { response: string; text: string }[];
   answerIds: string[];
 }
 
@@ -88,7 +86,7 @@ function choiceParts(ident: string, choices: readonly Choice[], multiple: boolea
       ),
     ],
     scoring,
-    responseFeedback: choices.flatMap((c) => (c.feedback ? [{ ident: id(c), text: c.feedback }] : [])),
+    responseFeedback: choices.flatMap((c) => (c.feedback ? [{ response: id(c), text: c.feedback }] : [])),
     answerIds: choices.map(id),
   };
 }
@@ -111,7 +109,10 @@ function itemParts(ident: string, body: Body): ItemParts {
     case 'matching': {
       // The right-hand entries are offered in alphabetical order, so their position gives nothing away.
       const rights = [...new Set(body.pairs.map((p) => p.right))].sort((a, b) => a.localeCompare(b));
-      const rightId = (text: string) => `${ident}__r${rights.indexOf(text) + 1}`;
+      // Canvas takes a matching option's id from the first run of digits in its ident (associate_interaction.rb,
+      // get_canvas_matches): "m3" is option 3. An ident with any other digits before its own number (the
+      // item's "l1-…") would give every option the same id, and every answer would score as right.
+      const rightId = (text: string) => matchIdent(rights.indexOf(text) + 1);
       const share = Math.round((100 / body.pairs.length) * 1000) / 1000;
       return {
         responses: body.pairs.map((pair, i) =>
@@ -175,6 +176,7 @@ function itemParts(ident: string, body: Body): ItemParts {
           ),
         ],
         // Canvas's own short-answer export lists every accepted answer as a sibling varequal.
+        // Canvas compares typed answers ignoring only case, so every spelling the course accepts is listed.
         scoring: [
           el(
             'respcondition',
@@ -182,20 +184,34 @@ function itemParts(ident: string, body: Body): ItemParts {
             el(
               'conditionvar',
               {},
-              body.accept.map((a) => equal('response1', a)),
+              body.variants.map((a) => equal('response1', a)),
             ),
             setScore(100),
           ),
         ],
         responseFeedback: [],
-        answerIds: body.accept.map((_, i) => `${ident}__a${i + 1}`),
+        answerIds: body.variants.map((_, i) => `${ident}__a${i + 1}`),
       };
   }
 }
 
+/** A matching option's ident: its own number is the first digits in it (see itemParts). */
+export const matchIdent = (n: number) => `m${n}`;
+
+/**
+ * Idents of per-response feedback: "fb1", "fb2"… Canvas reads a feedback whose ident contains "correct",
+ * "wrong", "incorrect", "solution", "general_" or "_all", or ends in "_C"/"_IC", as feedback on the whole
+ * question (assessment_item_converter.rb get_feedback_id), so idents built from option ids ("why-as-of")
+ * lost their own feedback. Generated names say nothing.
+ */
+export const responseFeedbackIdent = (n: number) => `fb${n}`;
+/** The one feedback Canvas should read as the question's own ("general_" makes it the neutral comment). */
+export const GENERAL_FEEDBACK_IDENT = 'general_fb';
+
 export function qtiItem(ident: string, question: LmsQuestion): Xml {
   const type = questionType(question.body);
   const parts = itemParts(ident, question.body);
+  const responseFeedback = parts.responseFeedback.map((f, i) => ({ ...f, ident: responseFeedbackIdent(i + 1) }));
   return el(
     'item',
     { ident, title: question.id },
@@ -217,14 +233,14 @@ export function qtiItem(ident: string, question: LmsQuestion): Xml {
       'resprocessing',
       {},
       el('outcomes', {}, el('decvar', { maxvalue: 100, minvalue: 0, varname: 'SCORE', vartype: 'Decimal' })),
-      condition({ continue: 'Yes' }, el('other', {}), showFeedback('general_fb')),
-      parts.responseFeedback.map((f) =>
-        condition({ continue: 'Yes' }, equal('response1', f.ident), showFeedback(`${f.ident}_fb`)),
+      condition({ continue: 'Yes' }, el('other', {}), showFeedback(GENERAL_FEEDBACK_IDENT)),
+      responseFeedback.map((f) =>
+        condition({ continue: 'Yes' }, equal('response1', f.response), showFeedback(f.ident)),
       ),
       parts.scoring,
     ),
-    feedback('general_fb', question.generalFeedback),
-    parts.responseFeedback.map((f) => feedback(`${f.ident}_fb`, f.text)),
+    feedback(GENERAL_FEEDBACK_IDENT, question.generalFeedback),
+    responseFeedback.map((f) => feedback(f.ident, { text: f.text })),
   );
 }
 
@@ -286,8 +302,9 @@ export function toQtiFiles(course: ExportCourse, lessons: readonly ExportLesson[
           el(
             'imsmd:general',
             {},
-            el('imsmd:title', {}, el('imsmd:string', {}, title)),
-            el('imsmd:description', {}, el('imsmd:string', {}, skippedSummary(skipped))),
+            // IMS Metadata 1.2 holds text in <imsmd:langstring>; Canvas reads the title from there.
+            el('imsmd:title', {}, el('imsmd:langstring', { 'xml:lang': 'en' }, title)),
+            el('imsmd:description', {}, el('imsmd:langstring', { 'xml:lang': 'en' }, skippedSummary(skipped))),
           ),
         ),
       ),

@@ -158,10 +158,79 @@ describe('LMS exports in dist/exports/', () => {
     expect(items.sort()).toEqual(exportable.map((q) => q.id).sort());
   });
 
-  test('each lesson has its own GIFT file and QTI zip', () => {
+  test('each lesson has its own GIFT file, Moodle XML file and QTI zip', () => {
     for (const lesson of lessons) {
       expect(existsSync(join(distDir, `exports/lessons/${lesson.id}.gift`)), lesson.id).toBe(true);
+      expect(existsSync(join(distDir, `exports/lessons/${lesson.id}.moodle.xml`)), lesson.id).toBe(true);
       expect(existsSync(join(distDir, `exports/lessons/${lesson.id}-qti.zip`)), lesson.id).toBe(true);
     }
+  });
+
+  test('the Moodle XML file holds every question, ordering included', () => {
+    const doc = new DOMParser().parseFromString(
+      readFileSync(join(distDir, 'exports/course.moodle.xml'), 'utf8'),
+      'application/xml',
+    );
+    expect(doc.getElementsByTagName('parsererror')).toHaveLength(0);
+    const questions = [...doc.querySelectorAll('quiz > question:not([type="category"])')];
+    expect(questions.map((q) => q.querySelector('name > text')!.textContent).sort()).toEqual(
+      allQuestions.map((q) => q.id).sort(),
+    );
+    expect(questions.filter((q) => q.getAttribute('type') === 'ordering')).toHaveLength(
+      allQuestions.filter((q) => q.type === 'ordering').length,
+    );
+  });
+});
+
+// The rules Canvas's and Moodle's importers impose (see src/export/qti.ts, gift.ts), on the files as built.
+describe('LMS exports: what the importers read', () => {
+  const qti = unzipSync(readFileSync(join(distDir, 'exports/course-qti.zip')));
+  const qtiItems = Object.entries(qti)
+    .filter(([path]) => path.endsWith('.xml') && path !== 'imsmanifest.xml')
+    .flatMap(([, bytes]) => [
+      ...new DOMParser().parseFromString(strFromU8(bytes), 'application/xml').getElementsByTagNameNS('*', 'item'),
+    ]);
+  const gift = parseGift(readFileSync(join(distDir, 'exports/course.gift'), 'utf8'));
+  const giftAnswers = gift.questions.flatMap((q) => (q.type === 'shortanswer' ? q.answers.map((a) => a.text) : []));
+  const qtiAnswers = qtiItems
+    .filter((i) => i.querySelector('fieldentry')?.textContent === 'short_answer_question')
+    .flatMap((i) => [...i.getElementsByTagNameNS('*', 'varequal')].map((v) => v.textContent!));
+
+  test('Canvas: every matching option’s first digits are its own number, distinct within its question', () => {
+    const matching = qtiItems.filter((i) =>
+      [...i.getElementsByTagNameNS('*', 'fieldentry')].some((f) => f.textContent === 'matching_question'),
+    );
+    expect(matching).toHaveLength(allQuestions.filter((q) => q.type === 'matching').length);
+    for (const item of matching) {
+      for (const lid of item.getElementsByTagNameNS('*', 'response_lid')) {
+        const ids = [...lid.getElementsByTagNameNS('*', 'response_label')].map((l) =>
+          Number(/(\d+)/.exec(l.getAttribute('ident')!)?.[1]),
+        );
+        expect(ids, item.getAttribute('title')!).toEqual(ids.map((_, i) => i + 1));
+      }
+    }
+  });
+
+  test('Canvas: no per-choice feedback ident reads as question-level feedback', () => {
+    const idents = qtiItems.flatMap((i) =>
+      [...i.getElementsByTagNameNS('*', 'itemfeedback')].map((f) => f.getAttribute('ident')!),
+    );
+    const perChoice = idents.filter((i) => i !== 'general_fb');
+    expect(perChoice.length).toBeGreaterThan(10);
+    for (const ident of perChoice)
+      expect(ident).not.toMatch(/general_|_all|wrong|incorrect|correct|solution|_IC$|_C$/i);
+  });
+
+  test.each([['Kata’ib Hezbollah'], ['Ain al Asad'], ['Islamic State.'], ['the Islamic State']])(
+    'typed answers: "%s", which the course accepts, is a right answer in both GIFT and QTI',
+    (spelling) => {
+      expect(giftAnswers.map((a) => a.toLowerCase())).toContain(spelling.toLowerCase());
+      expect(qtiAnswers.map((a) => a.toLowerCase())).toContain(spelling.toLowerCase());
+    },
+  );
+
+  test('numeric prompts say "a number only"', () => {
+    for (const q of gift.questions.filter((x) => x.type === 'numerical'))
+      expect(q.text, q.title).toContain('a number only');
   });
 });

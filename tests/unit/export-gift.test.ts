@@ -1,28 +1,70 @@
+// @vitest-environment jsdom
+// jsdom's DOMParser reads the HTML Moodle shows (question text, choices, feedback) as a browser would.
 import { describe, expect, test } from 'vitest';
-import { escapeGift, moodleWeight, toGift } from '../../src/export/gift';
+import { escapeGift, giftShortAnswer, moodleWeight, toGift } from '../../src/export/gift';
+import { answersMatch } from '../../src/quiz/normalize';
 import type { Question } from '../../src/schemas/question';
 import { course, exportable, NASTY, nastyQuestions, sources } from './export-fixtures';
 import { questions as fixtureQuestions } from './quiz-fixtures';
 import { parseGift, type GiftQuestion } from './gift-parser';
 
 const exported = toGift(course);
-const parsed = parseGift(exported.text);
+const raw = parseGift(exported.text);
+
+const body = (html: string) => new DOMParser().parseFromString(html, 'text/html').body;
+/** What a student reads of an HTML field: its paragraphs' text, a blank line between them. */
+const shown = (html: string | undefined) => {
+  if (html === undefined) return undefined;
+  const paragraphs = [...body(html).querySelectorAll('p')];
+  return paragraphs.length ? paragraphs.map((p) => p.textContent).join('\n\n') : (body(html).textContent ?? '');
+};
+/**
+ * Each question as Moodle shows it: fields in the question's format (HTML) read as text. Short answers and the
+ * right side of matching pairs are plain text in Moodle, so they stay as written.
+ */
+function asShown(q: GiftQuestion): GiftQuestion {
+  const common = { ...q, text: shown(q.text)!, generalFeedback: shown(q.generalFeedback) };
+  switch (q.type) {
+    case 'multichoice':
+      return {
+        ...q,
+        ...common,
+        answers: q.answers.map((a) => ({ ...a, text: shown(a.text)!, feedback: shown(a.feedback) })),
+      } as GiftQuestion;
+    case 'truefalse':
+      return {
+        ...q,
+        ...common,
+        wrongFeedback: shown(q.wrongFeedback),
+        rightFeedback: shown(q.rightFeedback),
+      } as GiftQuestion;
+    case 'match':
+      return { ...q, ...common, pairs: q.pairs.map((p) => ({ left: shown(p.left)!, right: p.right })) } as GiftQuestion;
+    default:
+      return { ...q, ...common } as GiftQuestion;
+  }
+}
+const parsed = { ...raw, questions: raw.questions.map(asShown) };
 const byTitle = new Map(parsed.questions.map((q) => [q.title, q]));
+const rawOf = (id: string) => raw.questions.find((q) => q.title === id)!;
 const find = (id: string): GiftQuestion => {
   const question = byTitle.get(id);
   if (!question) throw new Error(`question "${id}" is not in the GIFT file:\n${exported.text}`);
   return question;
 };
 
-/** What a question's general feedback must say: the explanation, then the evidence as words and link. */
-function generalFeedback(q: Question): string {
-  const evidence =
+/** What a question's general feedback must say (the explanation, then the evidence), and where its link goes. */
+function generalFeedback(q: Question): { text: string; href: string } {
+  const [label, href] =
     'source' in q.evidence
-      ? `Report A, paragraph ${q.evidence.paragraph} (https://course.test/reports/${q.evidence.source}/#p${q.evidence.paragraph})`
+      ? [
+          `Report A, paragraph ${q.evidence.paragraph}`,
+          `https://course.test/reports/${q.evidence.source}/#p${q.evidence.paragraph}`,
+        ]
       : 'topic' in q.evidence
-        ? 'Background: The Gaza link (https://course.test/background/gaza-link/)'
-        : 'A note on Report A (https://course.test/reports/report-a/#note-kalsu-note)';
-  return `${q.explanation} Evidence: ${evidence}`;
+        ? ['Background: The Gaza link', 'https://course.test/background/gaza-link/']
+        : ['A note on Report A', 'https://course.test/reports/report-a/#note-kalsu-note'];
+  return { text: `${q.explanation} Evidence: ${label}`, href };
 }
 
 describe('GIFT export', () => {
@@ -32,9 +74,9 @@ describe('GIFT export', () => {
     expect(escapeGift('line one\nline two')).toBe('line one\\nline two');
   });
 
-  test('every exportable question comes back once, titled by its id, in plain-text format', () => {
+  test('every exportable question comes back once, titled by its id, in HTML format (so feedback links are links)', () => {
     expect(parsed.questions.map((q) => q.title)).toEqual(exportable.map((q) => q.id));
-    for (const q of parsed.questions) expect(q.format).toBe('plain');
+    for (const q of parsed.questions) expect(q.format).toBe('html');
   });
 
   test('one category per lesson, under the course', () => {
@@ -49,7 +91,13 @@ describe('GIFT export', () => {
   test('each question keeps its text and general feedback (explanation and evidence link), unescaped', () => {
     for (const q of exportable) {
       const back = find(q.id);
-      expect(back.generalFeedback, q.id).toBe(generalFeedback(q));
+      const expected = generalFeedback(q);
+      expect(back.generalFeedback, q.id).toBe(expected.text);
+      const links = [...body(rawOf(q.id).generalFeedback!).querySelectorAll('a')];
+      expect(
+        links.map((a) => a.getAttribute('href')),
+        q.id,
+      ).toEqual([expected.href]);
       if (
         q.type === 'single' ||
         q.type === 'multiple' ||
@@ -134,16 +182,42 @@ describe('GIFT export', () => {
       type: 'numerical',
       answer: 2.5,
       tolerance: 0.5,
-      text: `How many: ${NASTY}? (answer in km {approx})`,
+      text: `How many: ${NASTY}? (a number only, in km {approx})`,
     });
     expect(find('exact-numeric')).toMatchObject({ type: 'numerical', answer: -3, tolerance: 0 });
+    expect(find('exact-numeric').text).toMatch(/\(a number only\)$/);
   });
 
-  test('text: every accepted answer, at full marks', () => {
-    expect(find('nasty-text')).toMatchObject({
-      type: 'shortanswer',
-      answers: [`KH = ${NASTY}`, 'K:H', '{Kataib}'].map((text) => ({ text, weight: 100 })),
+  test('text: every accepted answer first, then the spellings the course accepts, all at full marks', () => {
+    const back = find('nasty-text');
+    if (back.type !== 'shortanswer') throw new Error('not a short answer');
+    const accept = [`KH = ${NASTY}`, 'K:H', '{Kataib}'];
+    expect(back.answers.slice(0, 3).map((a) => a.text)).toEqual(accept);
+    for (const a of back.answers) {
+      expect(a.weight).toBe(100);
+      expect(
+        accept.some((x) => answersMatch(a.text, x)),
+        a.text,
+      ).toBe(true);
+    }
+    expect(back.answers.map((a) => a.text)).toContain('the K:H');
+    expect(back.answers.map((a) => a.text)).toContain('{Kataib}.');
+  });
+
+  test("a star in a short answer is escaped: it is Moodle's wildcard", () => {
+    expect(giftShortAnswer('5*')).toBe('5\\*');
+    const star = toGift({
+      ...course,
+      lessons: [
+        {
+          ...course.lessons[0]!,
+          quizzes: [{ id: 'q', title: 'q', questions: [{ ...fixtureQuestions.text, accept: ['M*A*S*H'] }] }],
+        },
+      ],
     });
+    const back = parseGift(star.text).questions[0]!;
+    // Moodle keeps "\\*" and its shortanswer reads it as a literal star.
+    expect(back.type === 'shortanswer' && back.answers[0]!.text).toBe('M\\*A\\*S\\*H');
   });
 
   test('attribution: one choice per report and "None of them", as multiple answers, with the statement', () => {

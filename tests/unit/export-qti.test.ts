@@ -3,6 +3,7 @@
 import { unzipSync, strFromU8 } from 'fflate';
 import { describe, expect, test } from 'vitest';
 import { assessmentPath, itemIdent, QTI_NS, toQtiFiles, toQtiZip } from '../../src/export/qti';
+import { answersMatch } from '../../src/quiz/normalize';
 import { el, escapeXml, xmlDocument } from '../../src/export/xml';
 import type { Question } from '../../src/schemas/question';
 import { course, exportable, NASTY, nastyQuestions, quizzes } from './export-fixtures';
@@ -181,15 +182,24 @@ describe('QTI package', () => {
     expect(all(conditions, 'varlte')[0]!.textContent).toBe('3');
   });
 
-  test('short answer: every accepted answer', () => {
-    expect(fullMarks(itemOf('nasty-text'))).toEqual([[`KH = ${NASTY}`, 'K:H', '{Kataib}']]);
+  test('short answer: every accepted answer, then each spelling the course accepts', () => {
+    const accept = [`KH = ${NASTY}`, 'K:H', '{Kataib}'];
+    const [answers] = fullMarks(itemOf('nasty-text'));
+    expect(answers!.slice(0, 3)).toEqual(accept);
+    for (const a of answers!)
+      expect(
+        accept.some((x) => answersMatch(a, x)),
+        a,
+      ).toBe(true);
+    expect(answers).toContain('the K:H');
   });
 
-  test('general feedback carries the explanation and the evidence link', () => {
+  test('general feedback carries the explanation and the evidence as a link', () => {
     const feedback = all(itemOf('nasty-single'), 'itemfeedback').find((f) => f.getAttribute('ident') === 'general_fb')!;
-    expect(htmlText(all(feedback, 'mattext')[0]!.textContent!)).toBe(
-      `Because ${NASTY} Evidence: Report A, paragraph 2 (https://course.test/reports/report-a/#p2)`,
-    );
+    const html = all(feedback, 'mattext')[0]!.textContent!;
+    expect(htmlText(html)).toBe(`Because ${NASTY} Evidence: Report A, paragraph 2`);
+    const link = new DOMParser().parseFromString(html, 'text/html').querySelector('a')!;
+    expect(link.getAttribute('href')).toBe('https://course.test/reports/report-a/#p2');
   });
 
   test('ordering is skipped, and the manifest and README say so', () => {
@@ -204,5 +214,88 @@ describe('QTI package', () => {
     expect(Object.keys(unzipped).sort()).toEqual(Object.keys(files).sort());
     for (const [path, bytes] of Object.entries(unzipped)) expect(strFromU8(bytes), path).toBe(files[path]);
     expect(toQtiZip(course).zip).toEqual(zip);
+  });
+});
+
+// Rules read from Canvas's importer (gems/plugins/qti_exporter in instructure/canvas-lms), checked on the files.
+describe('QTI package: what Canvas’s importer reads from it', () => {
+  const canvasTakesAsQuestionFeedback = /general_|_all|wrong|incorrect|correct|solution|(_IC$)|(_C$)/i;
+  const firstDigits = (ident: string) => Number(/(\d+)/.exec(ident)?.[1]);
+
+  test('matching: the first run of digits in each option ident is that option’s own number', () => {
+    const matching = [...items.values()].filter((item) => metadata(item).question_type === 'matching_question');
+    expect(matching.length).toBeGreaterThan(0);
+    for (const item of matching) {
+      for (const lid of all(item, 'response_lid')) {
+        const idents = all(lid, 'response_label').map((l) => l.getAttribute('ident')!);
+        expect(idents.map(firstDigits)).toEqual(idents.map((_, i) => i + 1));
+      }
+      // Scoring names options by the same idents, so each left entry still points at its own partner.
+      const scored = all(item, 'varequal').map((v) => firstDigits(v.textContent!));
+      expect(new Set(scored).size).toBe(scored.length);
+    }
+  });
+
+  test('per-choice feedback idents are neutral, so Canvas keeps each with its choice', () => {
+    let checked = 0;
+    for (const item of items.values()) {
+      for (const fb of all(item, 'itemfeedback')) {
+        const ident = fb.getAttribute('ident')!;
+        if (ident === 'general_fb') continue;
+        checked++;
+        expect(ident).not.toMatch(canvasTakesAsQuestionFeedback);
+        // …and a response points at it.
+        expect(all(item, 'displayfeedback').some((d) => d.getAttribute('linkrefid') === ident)).toBe(true);
+      }
+    }
+    expect(checked).toBeGreaterThan(3);
+  });
+
+  test('a choice whose id says "wrong" keeps its feedback under a neutral ident', () => {
+    const q = nastyQuestions.find((x) => x.id === 'nasty-single')!;
+    const wrongNamed: Question = { ...(q as Extract<Question, { type: 'single' }>) };
+    (wrongNamed as Extract<Question, { type: 'single' }>).options = [
+      { id: 'why-wrong', text: 'A', feedback: 'Feedback for A' },
+      { id: 'correct-one', text: 'B', correct: true, feedback: 'Feedback for B' },
+    ];
+    const one = toQtiFiles({
+      ...course,
+      lessons: [{ ...course.lessons[0]!, quizzes: [{ id: 'q', title: 'q', questions: [wrongNamed] }] }],
+    });
+    const doc = parseXml(one.files[assessmentPath({ id: 'q' })]!, 'one');
+    const idents = all(doc, 'itemfeedback').map((f) => f.getAttribute('ident')!);
+    expect(idents.filter((i) => i !== 'general_fb')).toHaveLength(2);
+    for (const ident of idents.filter((i) => i !== 'general_fb'))
+      expect(ident).not.toMatch(canvasTakesAsQuestionFeedback);
+  });
+
+  test('feedback is HTML with more than a bare text node, so Canvas stores & < > as characters, not entities', () => {
+    for (const item of items.values()) {
+      for (const fb of all(item, 'itemfeedback')) {
+        const html = all(fb, 'mattext')[0]!.textContent!;
+        const p = new DOMParser().parseFromString(html, 'text/html').body.firstElementChild!;
+        expect(p.localName).toBe('p');
+        // Canvas unwraps a lone <p>, <div> or <span> that has no attributes; a span with lang stays.
+        expect(p.querySelector('span[lang]')).not.toBeNull();
+      }
+    }
+    const single = all(itemOf('nasty-single'), 'itemfeedback').find((f) => f.getAttribute('ident') !== 'general_fb')!;
+    expect(htmlText(all(single, 'mattext')[0]!.textContent!)).toBe(`Yes: ${NASTY}`);
+  });
+
+  test('numeric prompts ask for a number only', () => {
+    const text = htmlText(all(all(itemOf('nasty-numeric'), 'presentation')[0]!, 'mattext')[0]!.textContent!);
+    expect(text).toBe(`How many: ${NASTY}? (a number only, in km {approx})`);
+  });
+
+  test('the manifest’s title and description are IMS MD 1.2 langstrings', () => {
+    const manifest = docs.get('imsmanifest.xml')!;
+    for (const name of ['title', 'description']) {
+      const node = all(manifest, name)[0]!;
+      const strings = children(node, 'langstring');
+      expect(strings, name).toHaveLength(1);
+      expect(strings[0]!.namespaceURI).toBe('http://www.imsglobal.org/xsd/imsmd_v1p2');
+    }
+    expect(children(all(manifest, 'title')[0]!, 'langstring')[0]!.textContent).toBe('Test / Course');
   });
 });

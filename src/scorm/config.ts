@@ -1,0 +1,22 @@
+import { questionHash } from '../quiz/hash';
+import type { Question } from '../schemas/question';
+import type { PackageQuestion } from './types';
+
+/** A question as the package's runtime needs it: ids to store answers by position (see suspend.ts), and its hash. */
+export function packageQuestion(lesson: string, q: Question): PackageQuestion {
+  const base = { lesson, id: q.id, hash: questionHash(q), type: q.type };
+  switch (q.type) {
+    case 'single':
+    case 'multiple':
+      return { ...base, ids: q.options.map((o) => o.id) };
+    case 'ordering':
+      return { ...base, ids: q.items.map((i) => i.id) };
+    case 'matching':
+      return { ...base, left: q.left.map((l) => l.id), right: q.right.map((r) => r.id) };
+    case 'attribution':
+      // The reports to choose from, once resolved at build time; without them an answer is kept whole.
+      return { ...base, ids: [...(q.reports ?? [])] };
+    default:
+      return base;
+  }
+}
