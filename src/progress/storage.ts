@@ -52,6 +52,33 @@ export function isQuotaError(error: unknown): boolean {
   return name === 'QuotaExceededError' || name === 'NS_ERROR_DOM_QUOTA_REACHED' || code === 22 || code === 1014;
 }
 
+/** Stored text of each answer and lesson entry, by object: entries are never changed in place (each change
+ * makes a new object), so an entry unchanged since the last save is not serialised again. With thousands of
+ * stored answers this keeps a save's cost to joining strings, not re-encoding every entry. */
+const entryText = new WeakMap<object, string>();
+
+function textOf(entry: object): string {
+  let text = entryText.get(entry);
+  if (text === undefined) {
+    text = JSON.stringify(entry);
+    entryText.set(entry, text);
+  }
+  return text;
+}
+
+function recordText(record: Readonly<Record<string, object>>): string {
+  const parts: string[] = [];
+  for (const key of Object.keys(record)) parts.push(`${JSON.stringify(key)}:${textOf(record[key])}`);
+  return `{${parts.join(',')}}`;
+}
+
+/** The same JSON as JSON.stringify(progress) (a unit test holds them together), built from cached entries. */
+export function serializeProgress(progress: Progress): string {
+  const { lessons, answers, ...rest } = progress;
+  const head = JSON.stringify(rest).slice(0, -1);
+  return `${head}${head.length > 1 ? ',' : ''}"lessons":${recordText(lessons)},"answers":${recordText(answers)}}`;
+}
+
 /**
  * @param getStorage returns the Storage to use; it may throw (a browser that blocks storage throws a
  * SecurityError on `window.localStorage`) or return nothing, and both mean storage is unavailable.
@@ -132,7 +159,12 @@ export function createProgressStorage(
 
   function write(storage: StorageLike, progress: Progress): SaveResult {
     try {
-      storage.setItem(PROGRESS_KEY, JSON.stringify(progress));
+      const text = serializeProgress(progress);
+      storage.setItem(PROGRESS_KEY, text);
+      // What was just written decodes to `progress` itself: the next read (right before the next write) finds
+      // the same text and skips decoding it again, and the store sees by identity that nothing changed.
+      lastRaw = text;
+      lastDecoded = { data: progress, problems: [], dropped: 0, rawBackupNeeded: false, readOnly: false };
       return { ok: true };
     } catch (error) {
       return { ok: false, error: isQuotaError(error) ? 'quota' : 'unavailable' };

@@ -2,7 +2,7 @@ import { atom, type ReadableAtom } from 'nanostores';
 import type { JsonValue, Progress } from './format';
 import { emptyProgress } from './format';
 import { decodeProgress } from './decode';
-import { mergeProgress } from './merge';
+import { mergeProgress, sameProgress } from './merge';
 import { applyAnswer, applyOpened, applyRead, applyReset, type GradeOutcome } from './record';
 import { createProgressStorage, PROGRESS_KEY, type LoadResult, type SaveError, type StorageLike } from './storage';
 import type { QuestionRef } from './summary';
@@ -69,8 +69,9 @@ export interface ProgressCore {
   stop(): void;
   /** The progress now, starting the store first if it has not started. For actions built on top of the store. */
   current(): Progress;
-  /** Merges `next` with what is stored, writes it, and updates both atoms. True when it was saved. */
-  commit(next: Progress): boolean;
+  /** Merges `next` with what is stored, writes it, and updates both atoms. True when it was saved. Give `base`,
+   * the progress `next` was made from, to skip the merge when storage still holds exactly that. */
+  commit(next: Progress, base?: Progress): boolean;
   /** The clock actions use when given no time. */
   now(): number;
 }
@@ -125,13 +126,22 @@ export function createProgressCore(options: ProgressStoreOptions): ProgressCore 
   function onOtherTab(key: string | null, newValue: string | null): void {
     if (key !== PROGRESS_KEY || newValue === null) return;
     const theirs = decodeProgress(newValue);
-    progress.set(mergeProgress(progress.get(), theirs.data));
-    if (theirs.readOnly) saveStatus.set(status('read-only'));
+    const merged = mergeProgress(theirs.data, progress.get());
+    progress.set(merged);
+    if (theirs.readOnly) return saveStatus.set(status('read-only'));
+    // Two tabs that save within a few ms each read the other's older copy (a browser hands another tab's write
+    // to this one a little later), so their write can lack an answer only this tab has. Write it back: the
+    // other tab then finds nothing new in ours and stops, so the two converge.
+    if (!sameProgress(theirs.data, merged)) commit(merged);
   }
 
-  function commit(next: Progress): boolean {
+  function commit(next: Progress, base?: Progress): boolean {
     const stored = storage.read();
-    const merged = stored.status === 'unavailable' ? next : mergeProgress(stored.data, next);
+    // Read again right before writing, and merge, so nothing another tab saved is written over. When what is
+    // stored is exactly what `next` was made from (this tab's last save), there is nothing to merge: a check
+    // then costs the same with ten thousand unrelated stored answers as with none.
+    const merged =
+      stored.status === 'unavailable' ? next : stored.data === base ? next : mergeProgress(stored.data, next);
     progress.set(merged);
     if (stored.status === 'unavailable' || stored.status === 'read-only') {
       saveStatus.set(status(stored.status));
@@ -162,18 +172,19 @@ export function createProgressCore(options: ProgressStoreOptions): ProgressCore 
     commit,
     now: clock,
     recordAnswer(lessonId, question, response, result, now = clock(), lessonQuestions) {
-      const next = applyAnswer(current(), lessonId, question, response, result, now, lessonQuestions);
-      if (commit(next)) options.onAnswerSaved?.();
+      const before = current();
+      const next = applyAnswer(before, lessonId, question, response, result, now, lessonQuestions);
+      if (commit(next, before)) options.onAnswerSaved?.();
     },
     markOpened(lessonId, now = clock()) {
       const before = current();
       const next = applyOpened(before, lessonId, now);
-      if (next !== before) commit(next);
+      if (next !== before) commit(next, before);
     },
     markRead(lessonId, now = clock()) {
       const before = current();
       const next = applyRead(before, lessonId, now);
-      if (next !== before) commit(next);
+      if (next !== before) commit(next, before);
     },
     resetProgress(now = clock()) {
       commit(applyReset(current(), now));

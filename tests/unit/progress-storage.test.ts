@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { emptyProgress } from '../../src/progress/format';
-import { createProgressStorage, isQuotaError, PROGRESS_KEY } from '../../src/progress/storage';
-import { answer, doc, FakeBrowserStorage } from './progress-helpers';
+import fc from 'fast-check';
+import { createProgressStorage, isQuotaError, PROGRESS_KEY, serializeProgress } from '../../src/progress/storage';
+import { answer, doc, FakeBrowserStorage, progressArb } from './progress-helpers';
 
 const saved = doc({ answers: { 'intro/q1': answer() } });
 
@@ -141,5 +142,17 @@ describe('isQuotaError', () => {
     expect(isQuotaError({ code: 22 })).toBe(true);
     expect(isQuotaError(new DOMException('no', 'SecurityError'))).toBe(false);
     expect(isQuotaError('QuotaExceededError')).toBe(false);
+  });
+});
+
+describe('serializeProgress', () => {
+  it('writes the same JSON as JSON.stringify, also for an entry met before (its cached text)', () => {
+    fc.assert(
+      fc.property(progressArb, (progress) => {
+        expect(JSON.parse(serializeProgress(progress))).toEqual(JSON.parse(JSON.stringify(progress)));
+        const again = { ...progress, updatedAt: progress.updatedAt + 1 };
+        expect(JSON.parse(serializeProgress(again))).toEqual(JSON.parse(JSON.stringify(again)));
+      }),
+    );
   });
 });

@@ -287,6 +287,42 @@ describe('two tabs', () => {
     expect(Object.keys(stored(browser).answers).sort()).toEqual(['intro/q1', 'intro/q2']);
   });
 
+  it('two saves in the same tick, each tab reading its own stale copy, lose no answer (issue 11, case 8)', () => {
+    const browser = new FakeBrowserStorage();
+    const [tabA, tabB] = [browser.tab(), browser.tab()];
+    const a = openTab(browser, tabA);
+    const b = openTab(browser, tabB);
+    a.progress.get();
+    b.progress.get();
+    for (const tab of [tabA, tabB]) {
+      tab.readOwnCopy();
+      tab.holdEvents = true;
+    }
+    // Both write before either hears the other, as two Chromium tabs saving within ~5 ms do.
+    a.recordAnswer('intro', q1, pick('a'), right, 100);
+    b.recordAnswer('intro', q2, pick('b'), wrong, 100);
+    expect(Object.keys(stored(browser).answers)).toEqual(['intro/q2']); // the last writer won, for now
+    tabA.release();
+    tabB.release();
+    expect(Object.keys(stored(browser).answers).sort()).toEqual(['intro/q1', 'intro/q2']);
+    expect(a.progress.get()).toEqual(b.progress.get());
+    expect(a.progress.get().answers).toEqual(stored(browser).answers);
+  });
+
+  it('hearing a write that holds nothing new writes nothing back (no echo between tabs)', () => {
+    const browser = new FakeBrowserStorage();
+    const a = openTab(browser);
+    const b = openTab(browser);
+    a.progress.get();
+    b.progress.get();
+    let writes = 0;
+    const write = browser.write.bind(browser);
+    browser.write = (...args) => (writes++, write(...args));
+    a.recordAnswer('intro', q1, pick('a'), right, 100);
+    b.recordAnswer('intro', q2, pick('b'), wrong, 110);
+    expect(writes).toBe(2);
+  });
+
   it('a reset in one tab is not undone by the other tab’s older data', () => {
     const browser = new FakeBrowserStorage();
     const tabB = browser.tab();
