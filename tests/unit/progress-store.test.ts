@@ -240,16 +240,60 @@ describe('when storage fails', () => {
     expect(browser.backups()).toHaveLength(1);
   });
 
-  it('with progress from a newer version: shows it, never writes, says to reload', () => {
+  it('with progress from a newer version: shows it, never writes, and says what is true (case 4)', () => {
     const browser = new FakeBrowserStorage();
-    const newer = JSON.stringify({ ...doc({ answers: { 'intro/q1': answer() } }), version: 2 });
+    const newer = JSON.stringify({ ...doc({ answers: { 'intro/q1': answer() } }), version: 99 });
     browser.items.set(PROGRESS_KEY, newer);
     const store = openTab(browser);
     expect(store.saveStatus.get().state).toBe('read-only');
     store.recordAnswer('intro', q2, pick('a'), right, 20);
-    store.resetProgress();
+    // A reset is refused, and says so: it does not claim to have reset.
+    expect(store.resetProgress()).toBe('read-only');
     expect(browser.items.get(PROGRESS_KEY)).toBe(newer);
-    expect(store.saveStatus.get()).toMatchObject({ state: 'read-only', message: expect.stringMatching(/Reload/) });
+    const { message } = store.saveStatus.get();
+    expect(message).toMatch(/newer version/);
+    expect(message).toMatch(/export/);
+    expect(message).not.toMatch(/Reload/);
+  });
+
+  it('resets over a newer version’s progress when asked again, keeping a backup of it (case 4)', () => {
+    const browser = new FakeBrowserStorage();
+    const newer = JSON.stringify({ ...doc({ answers: { 'intro/q1': answer() } }), version: 99 });
+    browser.items.set(PROGRESS_KEY, newer);
+    const store = openTab(browser);
+    expect(store.resetOverNewer(5000)).toBe('saved');
+    expect(store.progress.get().answers).toEqual({});
+    expect(browser.backups().map((key) => browser.items.get(key))).toEqual([newer]);
+    expect(store.backups.get().map((b) => b.key)).toEqual(browser.backups());
+    store.recordAnswer('intro', q2, pick('a'), right, 6000);
+    expect(Object.keys(stored(browser).answers)).toEqual(['intro/q2']);
+  });
+
+  it('damaged data on a full storage is named as such, not as a newer version (case 5)', () => {
+    const browser = new FakeBrowserStorage();
+    browser.items.set(PROGRESS_KEY, '{"version":1,"answers":{"intro/q1":');
+    browser.quota = browser.used() + 5;
+    const store = openTab(browser);
+    expect(store.saveStatus.get().state).toBe('not-backed-up');
+    expect(store.saveStatus.get().message).toMatch(/damaged/);
+    expect(store.saveStatus.get().message).toMatch(/too full/);
+    expect(store.saveStatus.get().message).not.toMatch(/newer/);
+    store.recordAnswer('intro', q2, pick('a'), right, 20);
+    expect(store.saveStatus.get().state).toBe('not-backed-up');
+    expect(browser.items.get(PROGRESS_KEY)).toBe('{"version":1,"answers":{"intro/q1":');
+  });
+
+  it('lists a backup until it is marked seen, in this page and the next (case 3)', () => {
+    const browser = new FakeBrowserStorage();
+    browser.items.set(PROGRESS_KEY, '{broken');
+    const store = openTab(browser);
+    expect(store.backups.get()).toMatchObject([{ key: browser.backups()[0], seen: false }]);
+    const next = openTab(browser);
+    expect(next.saveStatus.get().state).toBe('saved');
+    expect(next.backups.get()).toMatchObject([{ seen: false }]);
+    next.markBackupsSeen();
+    expect(next.backups.get()).toMatchObject([{ seen: true }]);
+    expect(openTab(browser).backups.get()).toMatchObject([{ seen: true }]);
   });
 });
 
