@@ -49,4 +49,4 @@ export const progressCore = createProgressCore({
   onAnswerSaved: askToPersist,
 });
 
-export const { progress, saveStatus, recordAnswer, markOpened, markRead, resetProgress } = progressCore;
+export const { progress, saveStatus, recordAnswer, revealAnswer, markOpened, markRead, resetProgress } = progressCore;

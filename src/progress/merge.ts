@@ -7,10 +7,11 @@ import { PROGRESS_VERSION } from './format';
 // Everything in the copy with the later generation is kept; from the other copy only what was touched at or
 // after that reset is kept, so a reset in one tab is not undone by another tab's older data. Within a
 // generation nothing is lost: per answer the later lastAt wins, attempts take the max (never summed twice),
-// firstAt the min; per lesson openedAt/readAt take the earliest, bestScore the highest.
+// firstAt the min, and firstTryRight holds only if both copies hold it (a merge never makes an answer right first
+// time); per lesson openedAt/readAt take the earliest, bestScore the highest.
 // The merge is commutative and idempotent, and associative within a generation. Across a reset, the fields
-// that keep an earliest time or a largest count (firstAt, attempts, openedAt, readAt, bestScore) can depend on
-// the order in which copies meet; which answers survive, and which answer wins, does not.
+// that keep an earliest time, a largest count or an "and" (firstAt, attempts, firstTryRight, openedAt, readAt,
+// bestScore) can depend on the order in which copies meet; which answers survive, and which answer wins, does not.
 
 type Keep = (time: number) => boolean;
 const always: Keep = () => true;
@@ -28,10 +29,10 @@ export function canonical(value: unknown): string {
   return JSON.stringify(value) ?? 'null';
 }
 
-/** What decides a tie: the answer itself, leaving out the two fields a merge rewrites (attempts, firstAt). Were
+/** What decides a tie: the answer itself, leaving out the fields a merge rewrites (attempts, firstAt, firstTryRight). Were
  * they included, an earlier merge that raised attempts could flip a later tie, and the result would depend on
  * the order in which copies meet. */
-function tieKey({ attempts: _attempts, firstAt: _firstAt, ...answer }: AnswerRecord): string {
+function tieKey({ attempts: _attempts, firstAt: _firstAt, firstTryRight: _first, ...answer }: AnswerRecord): string {
   return canonical(answer);
 }
 
@@ -42,10 +43,13 @@ export function mergeAnswers(a: AnswerRecord, b: AnswerRecord): AnswerRecord {
   else if (b.lastAt === a.lastAt && tieKey(b) > tieKey(a)) winner = b;
   const attempts = Math.max(a.attempts, b.attempts);
   const firstAt = Math.min(a.firstAt, b.firstAt);
+  // Right first time only if both copies say so: a copy that saw a wrong first try outranks one that did not.
+  const firstTryRight = a.firstTryRight && b.firstTryRight;
   // Unchanged entries come back as the same object: the store tells "nothing new" apart by identity (see
   // sameProgress), and the stored text of an entry is cached per object (storage.ts).
-  if (winner.attempts === attempts && winner.firstAt === firstAt) return winner;
-  return { ...winner, attempts, firstAt };
+  if (winner.attempts === attempts && winner.firstAt === firstAt && winner.firstTryRight === firstTryRight)
+    return winner;
+  return { ...winner, attempts, firstAt, firstTryRight };
 }
 
 const earliest = (x: number | undefined, y: number | undefined) =>

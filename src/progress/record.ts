@@ -1,6 +1,6 @@
 import type { AnswerRecord, JsonValue, LessonProgress, Progress } from './format';
 import { answerKey, emptyProgress, isLessonId, isQuestionId, lessonEntry, ownEntry, toTime } from './format';
-import { nextReview } from './review';
+import { nextReview, reviewSoon, startsRound } from './review';
 import { lessonSummary, type QuestionRef } from './summary';
 
 // The changes a student makes, as pure functions from one progress document to the next. Times never go
@@ -30,7 +30,31 @@ function withLesson(progress: Progress, lessonId: string, lesson: LessonProgress
   };
 }
 
-/** Records an answer. Give the lesson's current questions to keep its best score up to date. */
+/** The lesson's best score ("right first time" share), raised if `next` beats it. */
+function withBestScore(
+  next: Progress,
+  lessonId: string,
+  time: number,
+  lessonQuestions: readonly QuestionRef[] | undefined,
+): Progress {
+  if (!lessonQuestions || lessonQuestions.length === 0) return next;
+  const { score: lessonScore } = lessonSummary(next, lessonId, lessonQuestions);
+  const lesson = lessonEntry(next, lessonId) ?? {};
+  if (lesson.bestScore !== undefined && lessonScore <= lesson.bestScore) return next;
+  return withLesson(next, lessonId, { ...lesson, bestScore: lessonScore, bestScoreAt: time }, time);
+}
+
+function checkIds(lessonId: string, questionId: string): void {
+  checkLessonId(lessonId);
+  if (!isQuestionId(questionId)) throw new RangeError(`not a question id: ${JSON.stringify(questionId)}`);
+}
+
+/**
+ * Records one attempt. The first attempt at a question (or at a changed question), and the first once it is due
+ * for review, start a round; see review.ts for what a round's first try does to the schedule. Later attempts in
+ * a round keep the round's first result: trying again after feedback is "right with help", never right first
+ * time. Give the lesson's current questions to keep its best score up to date.
+ */
 export function applyAnswer(
   progress: Progress,
   lessonId: string,
@@ -40,33 +64,53 @@ export function applyAnswer(
   now: number,
   lessonQuestions?: readonly QuestionRef[],
 ): Progress {
-  checkLessonId(lessonId);
-  if (!isQuestionId(question.id)) throw new RangeError(`not a question id: ${JSON.stringify(question.id)}`);
+  checkIds(lessonId, question.id);
   const key = answerKey(lessonId, question.id);
   const previous = ownEntry(progress.answers, key);
   const time = Math.max(nextTime(progress, now), previous ? previous.lastAt + 1 : 0);
   // A copy through JSON, so memory holds exactly what storage will give back.
   const stored = JSON.parse(JSON.stringify(response ?? null)) as JsonValue;
   const score = Number.isFinite(result.score) ? Math.min(1, Math.max(0, result.score)) : result.correct ? 1 : 0;
+  const same = previous !== undefined && previous.hash === question.hash;
+  const newRound = !same || startsRound(previous, time);
+  const attempts = (previous?.attempts ?? 0) + 1;
   const answer: AnswerRecord = {
     hash: question.hash,
     response: stored,
     correct: result.correct,
     score,
-    attempts: (previous?.attempts ?? 0) + 1,
+    attempts,
     firstAt: previous?.firstAt ?? time,
     lastAt: time,
-    ...nextReview(previous, result.correct, time),
+    // A changed question is a new question: its first try is this one.
+    firstTryRight: same ? previous.firstTryRight : result.correct,
+    roundAt: newRound ? time : previous.roundAt,
+    roundAttempts: newRound ? 1 : Math.min(attempts, previous.roundAttempts + 1),
+    roundFirstRight: newRound ? result.correct : previous.roundFirstRight,
+    revealed: newRound ? false : previous.revealed,
   };
-  let next: Progress = { ...progress, updatedAt: time, answers: { ...progress.answers, [key]: answer } };
-  if (lessonQuestions && lessonQuestions.length > 0) {
-    const { score: lessonScore } = lessonSummary(next, lessonId, lessonQuestions);
-    const lesson = lessonEntry(next, lessonId) ?? {};
-    if (lesson.bestScore === undefined || lessonScore > lesson.bestScore) {
-      next = withLesson(next, lessonId, { ...lesson, bestScore: lessonScore, bestScoreAt: time }, time);
-    }
-  }
-  return next;
+  const schedule = newRound ? nextReview(same ? previous : undefined, result.correct, time) : previous;
+  if (schedule.box !== undefined) answer.box = schedule.box;
+  if (schedule.dueAt !== undefined) answer.dueAt = schedule.dueAt;
+  const next: Progress = { ...progress, updatedAt: time, answers: { ...progress.answers, [key]: answer } };
+  return withBestScore(next, lessonId, time, lessonQuestions);
+}
+
+/**
+ * Records "Show answer": the round counts as revealed, so the question is not mastered and comes back for review
+ * the next day. Only after an attempt at the question as it is now, and never once the round was answered right
+ * first time (there is nothing to reveal then): otherwise the progress is returned unchanged.
+ */
+export function applyReveal(progress: Progress, lessonId: string, question: QuestionRef, now: number): Progress {
+  checkIds(lessonId, question.id);
+  const key = answerKey(lessonId, question.id);
+  const previous = ownEntry(progress.answers, key);
+  if (!previous || previous.hash !== question.hash || previous.roundFirstRight || previous.revealed) return progress;
+  const time = Math.max(nextTime(progress, now), previous.lastAt + 1);
+  // Due again: this round has had no attempt yet, and an answer is never shown before one.
+  if (startsRound(previous, time)) return progress;
+  const answer: AnswerRecord = { ...previous, lastAt: time, revealed: true, ...reviewSoon(time) };
+  return { ...progress, updatedAt: time, answers: { ...progress.answers, [key]: answer } };
 }
 
 function markFirst(progress: Progress, lessonId: string, field: 'openedAt' | 'readAt', now: number): Progress {

@@ -1,9 +1,13 @@
 import { BOX_COUNT, MAX_TIME } from './format';
 
-// Spaced review with Leitner boxes. A wrong answer puts the question in box 1, due at once; a right answer to a
-// question that is due moves it up a box, due again after that box's interval. A right answer before the
-// question is due changes nothing (it was not a test of memory after a gap), and a question answered right
-// the first time never enters review.
+// Spaced review with Leitner boxes (kept over an FSRS scheduler: five fixed intervals a student can be told in
+// one sentence, and nothing to tune). Answers come in rounds: a round starts at the first attempt at a
+// question, and again at the first attempt once it is due. Only a round's first try moves the schedule:
+// - right on the very first round: mastered, and the question never enters review;
+// - right when due: one box up, due again after that box's interval;
+// - wrong: box 1, due the next day, whatever the student then does in the round (a right answer after
+//   feedback is right with help, and a shown answer is revealed: neither is proof of memory).
+// Attempts later in a round (trying again, or practising early) change nothing here.
 
 export const DAY_MS = 24 * 60 * 60 * 1000;
 /** Days until a question in box n (1-based) is due again. */
@@ -14,11 +18,23 @@ export interface ReviewSchedule {
   dueAt?: number;
 }
 
-/** Where a question goes after an answer. `previous` is its stored answer, if any. */
-export function nextReview(previous: ReviewSchedule | undefined, correct: boolean, now: number): ReviewSchedule {
-  if (!correct) return { box: 1, dueAt: now };
+const later = (now: number, days: number) => Math.min(MAX_TIME, now + days * DAY_MS);
+
+/** Box 1, due a day from `now`: where a wrong first try or a revealed answer sends a question. */
+export function reviewSoon(now: number): ReviewSchedule {
+  return { box: 1, dueAt: later(now, REVIEW_INTERVAL_DAYS[0]) };
+}
+
+/** An attempt at `now` starts a new round when the question is due and its round began before that. */
+export function startsRound(previous: { roundAt: number; dueAt?: number } | undefined, now: number): boolean {
+  if (!previous) return true;
+  return previous.dueAt !== undefined && now >= previous.dueAt && previous.roundAt < previous.dueAt;
+}
+
+/** Where a round's first try sends a question. `previous` is its schedule before the round, if any. */
+export function nextReview(previous: ReviewSchedule | undefined, right: boolean, now: number): ReviewSchedule {
+  if (!right) return reviewSoon(now);
   if (previous?.box === undefined) return {};
-  if (previous.dueAt !== undefined && now < previous.dueAt) return { box: previous.box, dueAt: previous.dueAt };
   const box = Math.min(previous.box + 1, BOX_COUNT);
-  return { box, dueAt: Math.min(MAX_TIME, now + REVIEW_INTERVAL_DAYS[box - 1] * DAY_MS) };
+  return { box, dueAt: later(now, REVIEW_INTERVAL_DAYS[box - 1]) };
 }

@@ -3,7 +3,7 @@
 // rules from here, so the two cannot drift and neither imports the other.
 
 /** The format version this code writes. Bump it with a step in migrations.ts. */
-export const PROGRESS_VERSION = 1;
+export const PROGRESS_VERSION = 2;
 /** Leitner boxes run 1..BOX_COUNT. */
 export const BOX_COUNT = 5;
 /** Latest time accepted anywhere in the format (the largest valid Date), in epoch ms. */

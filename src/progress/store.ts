@@ -2,7 +2,7 @@ import { atom, type ReadableAtom } from 'nanostores';
 import type { JsonValue, Progress } from './format';
 import { emptyProgress } from './format';
 import { mergeProgress, sameProgress } from './merge';
-import { applyAnswer, applyOpened, applyRead, applyReset, type GradeOutcome } from './record';
+import { applyAnswer, applyOpened, applyRead, applyReset, applyReveal, type GradeOutcome } from './record';
 import {
   createProgressStorage,
   OLDER_KEY,
@@ -76,6 +76,8 @@ export interface ProgressCore {
     now?: number,
     lessonQuestions?: readonly QuestionRef[],
   ): void;
+  /** Records "Show answer" for a question already attempted (see applyReveal). */
+  revealAnswer(lessonId: string, question: QuestionRef, now?: number): void;
   markOpened(lessonId: string, now?: number): void;
   markRead(lessonId: string, now?: number): void;
   /** Starts again with no progress. Returns the save state after: 'saved' when it was reset. */
@@ -212,6 +214,11 @@ export function createProgressCore(options: ProgressStoreOptions): ProgressCore 
       const before = current();
       const next = applyAnswer(before, lessonId, question, response, result, now, lessonQuestions);
       if (commit(next, before)) options.onAnswerSaved?.();
+    },
+    revealAnswer(lessonId, question, now = clock()) {
+      const before = current();
+      const next = applyReveal(before, lessonId, question, now);
+      if (next !== before) commit(next, before);
     },
     markOpened(lessonId, now = clock()) {
       const before = current();

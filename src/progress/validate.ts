@@ -60,10 +60,29 @@ export function parseAnswerRecord(value: unknown): AnswerRecord | undefined {
   if (!isJsonValue(response)) return undefined;
   if (typeof correct !== 'boolean' || !isShare(score) || !isAttempts(attempts)) return undefined;
   if (!isTime(firstAt) || !isTime(lastAt) || firstAt > lastAt) return undefined;
+  const { firstTryRight, roundAt, roundAttempts, roundFirstRight, revealed } = value;
+  if (typeof firstTryRight !== 'boolean' || typeof roundFirstRight !== 'boolean' || typeof revealed !== 'boolean')
+    return undefined;
+  if (!isTime(roundAt) || roundAt < firstAt || roundAt > lastAt) return undefined;
+  if (!isAttempts(roundAttempts) || roundAttempts > attempts) return undefined;
+  if (roundFirstRight && revealed) return undefined;
   const box = optional(value.box, isBox);
   const dueAt = optional(value.dueAt, isTime);
   if (!box.ok || !dueAt.ok) return undefined;
-  const answer: AnswerRecord = { hash, response, correct, score, attempts, firstAt, lastAt };
+  const answer: AnswerRecord = {
+    hash,
+    response,
+    correct,
+    score,
+    attempts,
+    firstAt,
+    lastAt,
+    firstTryRight,
+    roundAt,
+    roundAttempts,
+    roundFirstRight,
+    revealed,
+  };
   if (box.value !== undefined) answer.box = box.value;
   if (dueAt.value !== undefined) answer.dueAt = dueAt.value;
   return answer;

@@ -11,7 +11,8 @@ import {
 } from '../progress/rules';
 
 // A student's progress as kept in their browser's localStorage (key "course-progress-v1") and in exported
-// files. Times are epoch milliseconds. The browser checks stored data with src/progress/validate.ts (no zod);
+// files (the key's "v1" is only its name: the document's own `version` says which format it is; 2 since the
+// assessment model of issue 10, see migrations.ts). Times are epoch milliseconds. The browser checks stored data with src/progress/validate.ts (no zod);
 // a property test holds the two to the same rules.
 
 /** A moment in epoch milliseconds. */
@@ -48,16 +49,41 @@ export const answerRecordSchema = z
     hash: z.string().min(1).max(MAX_HASH_LENGTH),
     /** The last response, as JSON. */
     response: jsonValueSchema.refine((value) => jsonDepth(value) <= MAX_RESPONSE_DEPTH, 'nested too deeply'),
+    /** Whether the last response is right, and its share of the marks. */
     correct: z.boolean(),
     score: z.number().min(0).max(1),
+    /** Every attempt ever made at the question. */
     attempts: z.number().int().min(1),
     firstAt: progressTimeSchema,
     lastAt: progressTimeSchema,
+    /** The very first attempt was right: the lesson's score ("right first time") counts these. */
+    firstTryRight: z.boolean(),
+    /**
+     * The latest round: the attempts since the question was last due (or first met). A round's first try right,
+     * without the answer shown, is what makes a question mastered.
+     */
+    roundAt: progressTimeSchema,
+    roundAttempts: z.number().int().min(1),
+    roundFirstRight: z.boolean(),
+    /** The student chose "Show answer" (or ran out of choices) in this round. */
+    revealed: z.boolean(),
     /** Leitner box 1..5, present once the question is in spaced review. */
     box: z.number().int().min(1).max(BOX_COUNT).optional(),
     dueAt: progressTimeSchema.optional(),
   })
-  .refine((answer) => answer.firstAt <= answer.lastAt, { message: 'firstAt is after lastAt', path: ['firstAt'] });
+  .refine((answer) => answer.firstAt <= answer.lastAt, { message: 'firstAt is after lastAt', path: ['firstAt'] })
+  .refine((answer) => answer.firstAt <= answer.roundAt && answer.roundAt <= answer.lastAt, {
+    message: 'roundAt is outside firstAt..lastAt',
+    path: ['roundAt'],
+  })
+  .refine((answer) => answer.roundAttempts <= answer.attempts, {
+    message: 'roundAttempts is more than attempts',
+    path: ['roundAttempts'],
+  })
+  .refine((answer) => !(answer.roundFirstRight && answer.revealed), {
+    message: 'a round answered right first time cannot have its answer revealed',
+    path: ['revealed'],
+  });
 export type AnswerRecord = z.infer<typeof answerRecordSchema>;
 
 export const progressSchema = z.object({

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { answerRecordSchema, lessonProgressSchema, progressSchema } from '../../src/schemas';
 import { decodeProgress } from '../../src/progress/decode';
-import { emptyProgress } from '../../src/progress/format';
+import { emptyProgress, PROGRESS_VERSION } from '../../src/progress/format';
 import { migrate, migrations, type MigrationStep } from '../../src/progress/migrations';
 import { isJsonValue, parseAnswerRecord, parseLessonProgress } from '../../src/progress/validate';
 import { answer, answerArb, doc, jsonArb, lessonArb, progressArb, viaJson } from './progress-helpers';
@@ -44,7 +44,7 @@ describe('decodeProgress', () => {
 
   it('keeps every valid entry of a partly damaged document and counts what it left out', () => {
     const raw = JSON.stringify({
-      version: 1,
+      version: 2,
       updatedAt: 2000,
       lessons: { intro: { openedAt: 10 }, 'Bad Id': { openedAt: 1 }, timeline: { openedAt: 'yesterday' } },
       answers: {
@@ -93,7 +93,7 @@ describe('decodeProgress', () => {
 
   it('rebuilds a missing updatedAt from the answers', () => {
     const result = decodeProgress(
-      JSON.stringify({ version: 1, lessons: {}, answers: { 'intro/q1': answer({ lastAt: 4321 }) } }),
+      JSON.stringify({ version: 2, lessons: {}, answers: { 'intro/q1': answer({ lastAt: 4321 }) } }),
     );
     expect(result.data.updatedAt).toBe(4321);
     expect(result.rawBackupNeeded).toBe(true);
@@ -159,53 +159,39 @@ describe('decodeProgress', () => {
 });
 
 describe('migrations', () => {
-  it('has no steps while version 1 is the only format', () => {
-    expect(Object.keys(migrations)).toEqual([]);
+  it('has one step, from version 1 to 2', () => {
+    expect(Object.keys(migrations)).toEqual(['1']);
+    expect(PROGRESS_VERSION).toBe(2);
   });
 
-  it('passes a real version 1 document through unchanged', () => {
-    const v1 = { ...doc({ answers: { 'intro/q1': answer() } }) };
-    expect(migrate(v1, 1)).toEqual({ ok: true, doc: v1, applied: [] });
-  });
-
-  // A made-up version 2 (answers renamed to responses) exists only here, to show how a step is applied.
-  const toV2: MigrationStep = (d) => {
+  // Made-up versions 3 and 4 (answers renamed to responses and back) exist only here, to show how steps chain.
+  const toV3: MigrationStep = (d) => {
     const { answers, ...rest } = d;
-    return { ...rest, version: 2, responses: answers };
+    return { ...rest, version: 3, responses: answers };
   };
-  const fromV2: MigrationStep = (d) => {
+  const toV4: MigrationStep = (d) => {
     const { responses, ...rest } = d;
-    return { ...rest, version: 3, answers: responses };
+    return { ...rest, version: 4, answers: responses };
   };
 
   it('applies steps in order from the stored version to the target', () => {
-    const v1 = doc({ answers: { 'intro/q1': answer() } });
-    const result = migrate(v1, 1, { 1: toV2, 2: fromV2 }, 3);
-    expect(result).toEqual({ ok: true, doc: { ...v1, version: 3 }, applied: [1, 2] });
-    expect(v1.version).toBe(1);
+    const v2 = doc({ answers: { 'intro/q1': answer() } });
+    const result = migrate(v2, 2, { 2: toV3, 3: toV4 }, 4);
+    expect(result).toEqual({ ok: true, doc: { ...v2, version: 4 }, applied: [2, 3] });
+    expect(v2.version).toBe(2);
   });
 
   it('reports a missing or failing step instead of throwing', () => {
-    expect(migrate({}, 1, {}, 2)).toEqual({ ok: false, problem: expect.stringMatching(/from version 1/) });
+    expect(migrate({}, 2, {}, 3)).toEqual({ ok: false, problem: expect.stringMatching(/from version 2/) });
     const broken: MigrationStep = () => {
       throw new Error('boom');
     };
-    expect(migrate({}, 1, { 1: broken }, 2)).toEqual({ ok: false, problem: expect.stringMatching(/boom/) });
-    expect(migrate({}, 3, {}, 2).ok).toBe(false);
-  });
-
-  it('makes decode migrate an older document and ask for a backup of the original', () => {
-    const oldV1 = doc({ answers: { 'intro/q1': answer() } });
-    const liftToV2: MigrationStep = (d) => ({ ...d, version: 2 });
-    const result = decodeProgress(JSON.stringify(oldV1), { 1: liftToV2 }, 2);
-    expect(result.data.answers).toEqual(oldV1.answers);
-    expect(result.rawBackupNeeded).toBe(true);
-    expect(result.readOnly).toBe(false);
-    expect(result.problems).toEqual([]);
+    expect(migrate({}, 2, { 2: broken }, 3)).toEqual({ ok: false, problem: expect.stringMatching(/boom/) });
+    expect(migrate({}, 4, {}, 3).ok).toBe(false);
   });
 
   it('makes decode salvage what it can when a step is missing', () => {
-    const result = decodeProgress(JSON.stringify(doc({ answers: { 'intro/q1': answer() } })), {}, 2);
+    const result = decodeProgress(JSON.stringify(doc({ answers: { 'intro/q1': answer() } })), {}, 3);
     expect(result.data.answers).toEqual({ 'intro/q1': answer() });
     expect(result.rawBackupNeeded).toBe(true);
     expect(result.problems[0]).toMatch(/no way to update/);

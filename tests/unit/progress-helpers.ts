@@ -109,12 +109,18 @@ export function answer(overrides: Partial<AnswerRecord> = {}): AnswerRecord {
     attempts: 1,
     firstAt: 1000,
     lastAt: 1000,
+    firstTryRight: true,
+    // The round starts with the first attempt unless a test says otherwise, so firstAt alone moves both.
+    roundAt: overrides.firstAt ?? 1000,
+    roundAttempts: 1,
+    roundFirstRight: true,
+    revealed: false,
     ...overrides,
   };
 }
 
 export function doc(parts: Partial<Progress> = {}): Progress {
-  return { version: 1, updatedAt: 1000, lessons: {}, answers: {}, ...parts };
+  return { version: 2, updatedAt: 1000, lessons: {}, answers: {}, ...parts };
 }
 
 // Generators. Small id and time ranges make collisions and ties (the interesting cases) common.
@@ -156,12 +162,44 @@ export const answerArb: fc.Arbitrary<AnswerRecord> = fc
       attempts: fc.integer({ min: 1, max: 9 }),
       firstAt: timeArb,
       lastAt: timeArb,
+      firstTryRight: fc.boolean(),
+      roundAt: timeArb,
+      roundAttempts: fc.integer({ min: 1, max: 9 }),
+      roundFirstRight: fc.boolean(),
+      revealed: fc.boolean(),
       box: fc.integer({ min: 1, max: 5 }),
       dueAt: timeArb,
     },
-    { requiredKeys: ['hash', 'response', 'correct', 'score', 'attempts', 'firstAt', 'lastAt'] },
+    {
+      requiredKeys: [
+        'hash',
+        'response',
+        'correct',
+        'score',
+        'attempts',
+        'firstAt',
+        'lastAt',
+        'firstTryRight',
+        'roundAt',
+        'roundAttempts',
+        'roundFirstRight',
+        'revealed',
+      ],
+    },
   )
-  .map((a) => viaJson({ ...a, firstAt: Math.min(a.firstAt, a.lastAt), lastAt: Math.max(a.firstAt, a.lastAt) }));
+  .map((a) => {
+    // Sorted into a valid record: firstAt ≤ roundAt ≤ lastAt, roundAttempts ≤ attempts, revealed only when the
+    // round's first try was wrong.
+    const [firstAt, roundAt, lastAt] = [a.firstAt, a.roundAt, a.lastAt].sort((x, y) => x - y);
+    return viaJson({
+      ...a,
+      firstAt,
+      roundAt,
+      lastAt,
+      roundAttempts: Math.min(a.roundAttempts, a.attempts),
+      revealed: a.revealed && !a.roundFirstRight,
+    });
+  });
 
 export const lessonArb: fc.Arbitrary<LessonProgress> = fc
   .record(
@@ -180,4 +218,4 @@ export const progressArb: fc.Arbitrary<Progress> = fc
     },
     { requiredKeys: ['updatedAt', 'lessons', 'answers'] },
   )
-  .map((p) => viaJson({ version: 1, ...p }) as Progress);
+  .map((p) => viaJson({ version: 2, ...p }) as Progress);

@@ -101,7 +101,7 @@ describe('mergeProgress', () => {
   // Times from {0, 1} make nearly every shared answer a same-millisecond tie, the case most likely to differ.
   const tiedAnswer = fc
     .tuple(answerArb, fc.integer({ min: 0, max: 1 }))
-    .map(([a, t]) => ({ ...a, firstAt: t, lastAt: t, dueAt: undefined }))
+    .map(([a, t]) => ({ ...a, firstAt: t, lastAt: t, roundAt: t, dueAt: undefined }))
     .map(viaJson);
   const tiedCopy = fc
     .record({ answers: fc.dictionary(answerKeyArb, tiedAnswer, { maxKeys: 8, noNullPrototype: true }) })
@@ -117,11 +117,12 @@ describe('mergeProgress', () => {
             expect(merged.answers[key]).toBeDefined();
             expect(merged.answers[key].attempts).toBeGreaterThanOrEqual(entry.attempts);
             // The winner of a tie is one of the two answers, not a blend of them.
-            const { attempts: _x, firstAt: _y, ...kept } = merged.answers[key];
+            // (attempts, firstAt and firstTryRight are combined from both, by design.)
+            const { attempts: _x, firstAt: _y, firstTryRight: _z, ...kept } = merged.answers[key];
             const candidates = [a, b]
               .map((copy) => copy.answers[key])
               .filter(Boolean)
-              .map(({ attempts: _a, firstAt: _f, ...rest }) => rest);
+              .map(({ attempts: _a, firstAt: _f, firstTryRight: _t, ...rest }) => rest);
             expect(candidates).toContainEqual(kept);
           }
         }
@@ -173,7 +174,9 @@ describe('mergeProgress', () => {
 
   it('across resets, keeps the same answers whatever the order copies meet', () => {
     const answersOnly = (p: Progress) =>
-      Object.fromEntries(Object.entries(p.answers).map(([key, { attempts, firstAt, ...rest }]) => [key, rest]));
+      Object.fromEntries(
+        Object.entries(p.answers).map(([key, { attempts, firstAt, firstTryRight, ...rest }]) => [key, rest]),
+      );
     fc.assert(
       fc.property(progressArb, progressArb, progressArb, (a, b, c) => {
         expect(answersOnly(mergeProgress(mergeProgress(a, b), c))).toEqual(

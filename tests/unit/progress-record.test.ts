@@ -25,23 +25,33 @@ describe('applyAnswer', () => {
         attempts: 1,
         firstAt: 1000,
         lastAt: 1000,
+        firstTryRight: true,
+        roundAt: 1000,
+        roundAttempts: 1,
+        roundFirstRight: true,
+        revealed: false,
       },
     });
     expect(next.updatedAt).toBe(1000);
   });
 
-  it('counts attempts, keeps the first time, and schedules review after a wrong answer', () => {
+  it('counts attempts, keeps the first time, and schedules review the next day after a wrong first try', () => {
     const first = applyAnswer(emptyProgress(), 'intro', q1, pick('b'), wrong, 1000);
-    expect(first.answers['intro/q1']).toMatchObject({ correct: false, box: 1, dueAt: 1000 });
+    expect(first.answers['intro/q1']).toMatchObject({ correct: false, box: 1, dueAt: 1000 + DAY_MS });
     const second = applyAnswer(first, 'intro', q1, pick('a'), right, 2000);
+    // Right after feedback is right with help: not right first time, not mastered, still due the next day.
     expect(second.answers['intro/q1']).toMatchObject({
       response: pick('a'),
       correct: true,
       attempts: 2,
       firstAt: 1000,
       lastAt: 2000,
-      box: 2,
-      dueAt: 2000 + 2 * DAY_MS,
+      firstTryRight: false,
+      roundAt: 1000,
+      roundAttempts: 2,
+      roundFirstRight: false,
+      box: 1,
+      dueAt: 1000 + DAY_MS,
     });
   });
 
@@ -113,7 +123,7 @@ describe('applyReset and applyReplace', () => {
 
   it('reset empties progress and starts a generation that older copies cannot bring back', () => {
     const reset = applyReset(old, 1000);
-    expect(reset).toEqual({ version: 1, updatedAt: 1000, resetAt: 1000, lessons: {}, answers: {} });
+    expect(reset).toEqual({ version: 2, updatedAt: 1000, resetAt: 1000, lessons: {}, answers: {} });
     expect(mergeProgress(old, reset)).toEqual(reset);
   });
 
@@ -138,43 +148,55 @@ describe('applyReset and applyReplace', () => {
 });
 
 describe('lessonSummary', () => {
+  const missed = { correct: false, score: 0, firstTryRight: false, roundFirstRight: false };
   const p = doc({
     answers: {
       'intro/q1': answer({ hash: 'h1', correct: true }),
       'intro/q2': answer({ hash: 'old-hash', correct: true }),
-      'intro/q3': answer({ hash: 'h3', correct: false }),
+      'intro/q3': answer({ hash: 'h3', ...missed }),
+      // Right after feedback: right in the end only.
+      'intro/q5': answer({ hash: 'h5', ...missed, correct: true, score: 1, attempts: 2, roundAttempts: 2 }),
+      // "Show answer", then the shown answer picked: neither right in the end nor mastered.
+      'intro/q6': answer({ hash: 'h6', ...missed, correct: true, score: 1, attempts: 2, revealed: true }),
+      // Wrong the first time, right on the first try of a later review: mastered, but never right first time.
+      'intro/q7': answer({ hash: 'h7', ...missed, correct: true, score: 1, attempts: 2, roundFirstRight: true }),
     },
   });
-  const questions = [q1, q2, { id: 'q3', hash: 'h3' }, { id: 'q4', hash: 'h4' }];
+  const ref = (n: number) => ({ id: `q${n}`, hash: `h${n}` });
+  const questions = [q1, q2, ref(3), ref(4)];
 
-  it('counts answered, correct and changed questions; a changed one does not count as correct', () => {
+  it('counts answered and changed questions; a changed one counts as nothing', () => {
     expect(lessonSummary(p, 'intro', questions)).toEqual({
       answered: 3,
-      correct: 1,
+      rightFirstTime: 1,
+      rightInEnd: 1,
+      masteredCount: 1,
       changed: 1,
       total: 4,
       score: 0.25,
       mastered: false,
+      revisit: ['q2', 'q3'],
     });
   });
 
-  it('is mastered only when every current question is answered right', () => {
-    expect(lessonSummary(p, 'intro', [q1])).toEqual({
-      answered: 1,
-      correct: 1,
+  it('scores right first time, and keeps right with help and revealed answers out of it and out of mastery', () => {
+    expect(lessonSummary(p, 'intro', [q1, ref(5), ref(6), ref(7)])).toEqual({
+      answered: 4,
+      rightFirstTime: 1,
+      rightInEnd: 3,
+      masteredCount: 2,
       changed: 0,
-      total: 1,
-      score: 1,
-      mastered: true,
-    });
-    expect(lessonSummary(p, 'intro', [])).toEqual({
-      answered: 0,
-      correct: 0,
-      changed: 0,
-      total: 0,
-      score: 0,
+      total: 4,
+      score: 0.25,
       mastered: false,
+      revisit: ['q5', 'q6'],
     });
+  });
+
+  it('is mastered only when every current question is mastered', () => {
+    expect(lessonSummary(p, 'intro', [q1, ref(7)])).toMatchObject({ mastered: true, score: 0.5, revisit: [] });
+    expect(lessonSummary(p, 'intro', [q1])).toMatchObject({ mastered: true, score: 1 });
+    expect(lessonSummary(p, 'intro', [])).toMatchObject({ answered: 0, total: 0, score: 0, mastered: false });
   });
 
   it('keeps a changed question’s old answer visible', () => {

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { DAY_MS, nextReview } from '../../src/progress/review';
+import { DAY_MS, nextReview, startsRound } from '../../src/progress/review';
 import { dueQuestions } from '../../src/progress/review-queue';
 import { answer, doc } from './progress-helpers';
 
 const NOW = 100 * DAY_MS;
 
 describe('nextReview', () => {
-  it('puts a wrong answer in box 1, due now, from any box', () => {
-    expect(nextReview(undefined, false, NOW)).toEqual({ box: 1, dueAt: NOW });
-    expect(nextReview({ box: 4, dueAt: NOW + DAY_MS }, false, NOW)).toEqual({ box: 1, dueAt: NOW });
+  it('puts a wrong first try in box 1, due the next day, from any box', () => {
+    expect(nextReview(undefined, false, NOW)).toEqual({ box: 1, dueAt: NOW + DAY_MS });
+    expect(nextReview({ box: 4, dueAt: NOW + DAY_MS }, false, NOW)).toEqual({ box: 1, dueAt: NOW + DAY_MS });
   });
 
   it('keeps a question answered right the first time out of review', () => {
@@ -24,8 +24,12 @@ describe('nextReview', () => {
     expect(nextReview({ box: 5, dueAt: NOW }, true, NOW)).toEqual({ box: 5, dueAt: NOW + 16 * DAY_MS });
   });
 
-  it('does not promote a question answered right before it is due', () => {
-    expect(nextReview({ box: 2, dueAt: NOW + 1 }, true, NOW)).toEqual({ box: 2, dueAt: NOW + 1 });
+  it('starts a round at the first attempt, and again only once the question is due after the round began', () => {
+    expect(startsRound(undefined, NOW)).toBe(true);
+    expect(startsRound({ roundAt: NOW - 10 }, NOW)).toBe(false);
+    expect(startsRound({ roundAt: NOW - 10, dueAt: NOW + 1 }, NOW)).toBe(false);
+    expect(startsRound({ roundAt: NOW - 10, dueAt: NOW }, NOW)).toBe(true);
+    expect(startsRound({ roundAt: NOW, dueAt: NOW - 5 }, NOW)).toBe(false);
   });
 });
 

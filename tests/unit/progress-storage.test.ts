@@ -78,7 +78,7 @@ describe('load', () => {
   });
 
   it('opens progress from a newer version read-only, and never writes over it', () => {
-    const newer = JSON.stringify({ ...saved, version: 2, extra: 'from the future' });
+    const newer = JSON.stringify({ ...saved, version: 3, extra: 'from the future' });
     const { storage, browser } = setup(newer);
     const loaded = storage.load();
     expect(loaded.status).toBe('read-only');

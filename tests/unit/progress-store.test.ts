@@ -176,7 +176,7 @@ describe('import and export, for any progress', () => {
 describe('the browser store (browser-store.ts)', () => {
   it('does nothing outside a browser: no window, no storage, initial values', () => {
     expect(typeof window).toBe('undefined');
-    expect(browserStore.progress.get()).toEqual({ version: 1, updatedAt: 0, lessons: {}, answers: {} });
+    expect(browserStore.progress.get()).toEqual({ version: 2, updatedAt: 0, lessons: {}, answers: {} });
     expect(browserStore.saveStatus.get()).toEqual({ state: 'saved', message: '' });
     expect(browserStore.lessonSummary(browserStore.progress.get(), 'intro', [q1]).total).toBe(1);
   });

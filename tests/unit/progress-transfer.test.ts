@@ -16,7 +16,7 @@ const sample = doc({
 });
 
 function file(data: unknown, extra: Record<string, unknown> = {}): string {
-  return JSON.stringify({ kind: EXPORT_KIND, exportedAt: 5000, version: 1, data, ...extra });
+  return JSON.stringify({ kind: EXPORT_KIND, exportedAt: 5000, version: 2, data, ...extra });
 }
 
 function refusal(text: unknown): string {
@@ -50,7 +50,7 @@ afterEach(() => {
 describe('exportProgressText', () => {
   it('writes a labelled, pretty-printed file', () => {
     const text = exportProgressText(sample, 5000);
-    expect(JSON.parse(text)).toEqual({ kind: EXPORT_KIND, exportedAt: 5000, version: 1, data: sample });
+    expect(JSON.parse(text)).toEqual({ kind: EXPORT_KIND, exportedAt: 5000, version: 2, data: sample });
     expect(text).toContain('\n  "kind"');
   });
 });
@@ -89,7 +89,7 @@ describe('parseProgressImport', () => {
   });
 
   it('refuses a file from a newer version, saying to reload', () => {
-    expect(refusal(file({ ...sample, version: 2 }, { version: 2 }))).toMatch(/newer version.*Reload/);
+    expect(refusal(file({ ...sample, version: 3 }, { version: 3 }))).toMatch(/newer version.*Reload/);
   });
 
   it('refuses wrong types, naming the first bad part', () => {
