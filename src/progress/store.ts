@@ -67,6 +67,8 @@ export interface ProgressCore {
   backups: ReadableAtom<BackupInfo[]>;
   /** The student has seen the notice about the backups there are now: stop showing it. */
   markBackupsSeen(): void;
+  /** Lists the backups again (after one was deleted). */
+  refreshBackups(): void;
   /** Records an answer; pass the lesson's current questions to keep its best score. */
   recordAnswer(
     lessonId: string,
@@ -250,6 +252,10 @@ export function createProgressCore(options: ProgressStoreOptions): ProgressCore 
     markBackupsSeen() {
       start();
       storage.markSeen(backups.get().map((backup) => backup.key));
+      backups.set(storage.backups());
+    },
+    refreshBackups() {
+      start();
       backups.set(storage.backups());
     },
     storage,
