@@ -157,6 +157,7 @@ export function createProgressStorage(
   function decodeCached(key: string, raw: string | null): DecodeResult {
     const cached = decoded.get(key);
     if (cached && cached.raw === raw) return cached.result;
+    // Future times are judged against the real clock (repair.ts); `now` only names backups.
     const result = decodeProgress(raw);
     decoded.set(key, { raw, result });
     return result;

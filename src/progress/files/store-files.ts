@@ -10,7 +10,8 @@ import { decodeProgress } from '../decode';
 export type { ProgressStoreOptions, SaveState } from '../store';
 
 export type ImportMode = 'merge' | 'replace';
-export type ImportCheck = { ok: true; preview: ImportPreview; exportedAt: number } | { ok: false; message: string };
+export type ImportCheck =
+  { ok: true; preview: ImportPreview; exportedAt: number; notes?: string[] } | { ok: false; message: string };
 export type ImportOutcome = { ok: true; preview: ImportPreview; saveState: SaveState } | { ok: false; message: string };
 
 export interface ProgressTransfer {
@@ -34,12 +35,13 @@ export type ProgressStore = ProgressCore & ProgressTransfer;
 export function progressTransfer(core: ProgressCore): ProgressTransfer {
   return {
     checkImport(text) {
-      const parsed = parseProgressImport(text);
+      const parsed = parseProgressImport(text, core.now());
       if (!parsed.ok) return parsed;
-      return { ok: true, preview: previewImport(core.current(), parsed.data), exportedAt: parsed.exportedAt };
+      const { exportedAt, notes = [] } = parsed;
+      return { ok: true, preview: previewImport(core.current(), parsed.data), exportedAt, notes };
     },
     importProgress(text, mode, now = core.now()) {
-      const parsed = parseProgressImport(text);
+      const parsed = parseProgressImport(text, now);
       if (!parsed.ok) return parsed;
       const before = core.current();
       const preview = previewImport(before, parsed.data);
