@@ -1,4 +1,4 @@
-import type { AnswerRecord, JsonValue, LessonProgress, Progress } from './format';
+import type { AnswerRecord, LessonProgress, Progress } from './format';
 import { responseProblem } from './rules';
 
 // Values that pass the format's checks (validate.ts) but would still hurt: a response too big to show (a
