@@ -43,8 +43,9 @@ export const SAVE_MESSAGES: Readonly<Record<SaveState, string>> = {
     'Your progress in this browser was saved by a newer version of this course, which this version cannot change without losing what the newer one saved, so new answers here are not saved. Your progress page can export a copy, and then reset to start saving here again.',
   recovered:
     'Some of your saved progress was damaged. Everything readable was kept, and a copy of the damaged data was kept in this browser.',
+  // Named for what is true: storage is full. (Not "a newer version": that is 'read-only'.)
   'not-backed-up':
-    'Some of your saved progress is damaged, and this browser’s storage is too full to keep a safety copy of it, so the course leaves it as it is and new answers are not saved. Free some space (your progress page can delete old backups), then reload.',
+    'Your saved progress must be copied aside before it can be repaired or updated (it is damaged or in an older format), and this browser’s storage is too full for the copy, so the course leaves it as it is and new answers are not saved. Free some space (your progress page can delete old saved copies), then reload.',
 };
 
 export interface ProgressStoreOptions {

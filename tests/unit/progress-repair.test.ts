@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { decodeProgress } from '../../src/progress/decode';
 import { EXPORT_KIND, exportProgressText, parseProgressImport } from '../../src/progress/files/progress-file';
 import { createProgressStore, type ProgressStore } from '../../src/progress/files/store-files';
-import type { AnswerRecord, Progress } from '../../src/progress/format';
+import type { AnswerRecord, JsonValue, Progress } from '../../src/progress/format';
 import { applyAnswer } from '../../src/progress/record';
 import { FUTURE_SLACK_MS, MAX_ATTEMPTS, repairProgress } from '../../src/progress/repair';
 import { MAX_TIME, responseProblem } from '../../src/progress/rules';
@@ -74,10 +74,11 @@ describe('responses that cannot be shown (cases 2 and 10)', () => {
   });
 
   it('on import: a file with such an answer is refused, saying which answer and how to fix it', () => {
-    for (const response of [
+    const responses: JsonValue[] = [
       { type: 'ordering', order: ['a', 'a'] },
       { type: 'numeric', value: '7'.repeat(400_000) },
-    ]) {
+    ];
+    for (const response of responses) {
       const file = exportProgressText(doc({ answers: { 'l/q': answer({ response }) } }), NOW);
       const parsed = parseProgressImport(file, NOW);
       expect(parsed.ok).toBe(false);

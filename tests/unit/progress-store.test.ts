@@ -276,7 +276,7 @@ describe('when storage fails', () => {
     const store = openTab(browser);
     expect(store.saveStatus.get().state).toBe('not-backed-up');
     expect(store.saveStatus.get().message).toMatch(/damaged/);
-    expect(store.saveStatus.get().message).toMatch(/too full/);
+    expect(store.saveStatus.get().message).toMatch(/storage is too full/);
     expect(store.saveStatus.get().message).not.toMatch(/newer/);
     store.recordAnswer('intro', q2, pick('a'), right, 20);
     expect(store.saveStatus.get().state).toBe('not-backed-up');
