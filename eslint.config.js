@@ -4,10 +4,11 @@ import tseslint from 'typescript-eslint';
 import svelte from 'eslint-plugin-svelte';
 import astro from 'eslint-plugin-astro';
 import globals from 'globals';
+import { defineConfig } from 'eslint/config';
 import svelteConfig from './svelte.config.js';
 
 // Lint finds mistakes; Prettier owns layout, so no rule here is about formatting.
-export default tseslint.config(
+export default defineConfig(
   { ignores: ['dist/', '.astro/', 'node_modules/', 'coverage/', 'tests/.tmp/', 'tests/fixtures/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,

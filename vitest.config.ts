@@ -26,9 +26,13 @@ export default defineConfig({
           name: 'browser',
           include: ['tests/browser/**/*.test.ts'],
           environment: 'node',
-          // One Chromium at a time fits a 2-core machine; each file starts its own.
+          // One Chromium for the run (global-setup.ts); files take turns, as a 2-core machine has no room for more.
+          globalSetup: ['tests/browser/global-setup.ts'],
           fileParallelism: false,
           testTimeout: 60_000,
+          // expect.poll waits for something the page does; 1 s (the default) is too short on a busy 2-core machine,
+          // and waiting longer for a condition does not weaken what it checks.
+          expect: { poll: { timeout: 10_000 } },
           hookTimeout: 120_000,
         },
       },

@@ -1,11 +1,21 @@
-// The browser tests' harness: serves dist/ on 127.0.0.1, starts one Chromium per test file, visits pages while
-// recording everything that went wrong, and runs axe-core. Messages name the page and the problem.
+// The browser tests' harness: serves dist/ on 127.0.0.1, connects to the one Chromium that global-setup.ts starts
+// for the whole run (or starts its own when run without it), visits pages while recording everything that went
+// wrong, and runs axe-core. Messages name the page and the problem.
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import sirv from 'sirv';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type BrowserServer,
+  type Download,
+  type LaunchOptions,
+  type Page,
+} from 'playwright-core';
+import { inject } from 'vitest';
 import { builtPages, distDir, repoRoot } from '../built-site.ts';
 
 export { builtPages, distDir };
@@ -66,17 +76,29 @@ const droppedSparticuzFlags = new Set([
 ]);
 
 /** Chromium from CHROMIUM_PATH if set (e.g. /usr/bin/chromium), else the one inside @sparticuz/chromium. */
-export async function launchChromium(): Promise<Browser> {
+async function chromiumOptions(): Promise<LaunchOptions> {
   const override = process.env.CHROMIUM_PATH;
   if (override) {
     const args = [...quietFlags];
     if (process.getuid?.() === 0) args.push('--no-sandbox');
-    return chromium.launch({ executablePath: override, args, headless: true });
+    return { executablePath: override, args, headless: true };
   }
   const { default: sparticuz } = await import('@sparticuz/chromium');
   const executablePath = await sparticuz.executablePath();
   const args = [...sparticuz.args.filter((flag) => !droppedSparticuzFlags.has(flag)), ...quietFlags];
-  return chromium.launch({ executablePath, args, headless: true });
+  return { executablePath, args, headless: true };
+}
+
+/** A Chromium that test files connect to over its WebSocket, so the run starts one browser, not one per file. */
+export async function launchChromiumServer(): Promise<BrowserServer> {
+  return chromium.launchServer(await chromiumOptions());
+}
+
+/** The run's shared Chromium when global-setup.ts started one, else a browser of this file's own. */
+export async function launchChromium(): Promise<Browser> {
+  const endpoint = inject('chromiumEndpoint');
+  if (endpoint) return chromium.connect(endpoint);
+  return chromium.launch(await chromiumOptions());
 }
 
 export interface VisitLog {
@@ -108,8 +130,10 @@ export interface VisitOptions {
 const defaultViewport = { width: 1280, height: 900 };
 
 /**
- * One reusable tab. Each visit() navigates it, waits until the network is idle (so late requests and
- * hydration errors are caught) and returns what went wrong during that visit.
+ * One reusable tab. Each visit() navigates it, waits for the load event and for the islands that hydrate on
+ * their own (client:load/idle/only; with wakeIslands, every island), and returns what went wrong during that
+ * visit. It does not wait for an idle network: that costs half a second a page, and every request a page makes
+ * comes from its HTML or an island, which these waits already cover.
  */
 export class Tab {
   readonly page: Page;
@@ -177,8 +201,8 @@ export class Tab {
     this.log = Tab.emptyLog(this.documentUrl);
     const response = await this.page.goto(this.documentUrl, { waitUntil: 'load' });
     this.log.status = response?.status() ?? null;
-    await this.page.waitForLoadState('networkidle');
     if (options.wakeIslands) await this.wakeIslands();
+    else await this.waitForIslands('self-starting');
     const events = await this.page.evaluate(() => (window as { __cspEvents?: string[] }).__cspEvents ?? []);
     this.log.cspViolations.push(...events);
     return this.log;
@@ -194,16 +218,26 @@ export class Tab {
       }
       scrollTo(0, 0);
     });
-    const pending = () =>
-      this.page.evaluate(() =>
-        [...document.querySelectorAll('astro-island[ssr]')].map(
-          (island) => `${island.getAttribute('component-url')} (client:${island.getAttribute('client')})`,
-        ),
-      );
+    await this.waitForIslands('all');
+  }
+
+  /**
+   * Waits until islands have hydrated: all of them, or only those that start on their own (not client:visible).
+   * Those that did not within 10 s are logged.
+   */
+  private async waitForIslands(which: 'all' | 'self-starting'): Promise<void> {
+    const selector = which === 'all' ? 'astro-island[ssr]' : 'astro-island[ssr]:not([client="visible"])';
     try {
-      await this.page.waitForFunction(() => !document.querySelector('astro-island[ssr]'), null, { timeout: 10_000 });
+      await this.page.waitForFunction((pick) => !document.querySelector(pick), selector, { timeout: 10_000 });
     } catch {
-      this.log.unhydratedIslands.push(...(await pending()));
+      const pending = await this.page.evaluate(
+        (pick) =>
+          [...document.querySelectorAll(pick)].map(
+            (island) => `${island.getAttribute('component-url')} (client:${island.getAttribute('client')})`,
+          ),
+        selector,
+      );
+      this.log.unhydratedIslands.push(...pending);
     }
   }
 }
@@ -232,30 +266,56 @@ export interface Site {
   axe: Tab;
   /** A new browser profile (its own localStorage), with `init` run before every page's scripts; closed with the site. */
   freshProfile(init?: () => void): Promise<Tab>;
+  /** `size` tabs, each in its own context like `strict` (or like `axe`, with bypassCSP), for visiting pages in parallel. */
+  tabs(size: number, options?: { bypassCSP?: boolean }): Promise<Tab[]>;
   close(): Promise<void>;
 }
 
-/** Starts the server and one Chromium with two tabs; call once per test file (beforeAll) and close in afterAll. */
+function recordCspViolations(): void {
+  const events: string[] = ((window as { __cspEvents?: string[] }).__cspEvents = []);
+  document.addEventListener('securitypolicyviolation', (event) => {
+    events.push(
+      `CSP violation: ${event.violatedDirective} blocked ${event.blockedURI || 'inline'} (${event.sourceFile}:${event.lineNumber})`,
+    );
+  });
+}
+
+/** Runs `work` on every item, at most `tabs.length` at a time, each run on a tab of its own. */
+export async function inParallel<T, R>(
+  tabs: Tab[],
+  items: readonly T[],
+  work: (tab: Tab, item: T) => Promise<R>,
+): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  await Promise.all(
+    tabs.map(async (tab) => {
+      while (next < items.length) {
+        const index = next++;
+        results[index] = await work(tab, items[index]!);
+      }
+    }),
+  );
+  return results;
+}
+
+/** Starts the server and connects to Chromium with two tabs; call once per test file (beforeAll) and close in afterAll. */
 export async function openSite(): Promise<Site> {
   const server = await startStaticServer();
   let browser: Browser | undefined;
   try {
     browser = await launchChromium();
-    const strictContext = await browser.newContext({ viewport: defaultViewport });
-    // Records CSP violations the console might not show (e.g. from report-only policies).
-    await strictContext.addInitScript(() => {
-      const events: string[] = ((window as { __cspEvents?: string[] }).__cspEvents = []);
-      document.addEventListener('securitypolicyviolation', (event) => {
-        events.push(
-          `CSP violation: ${event.violatedDirective} blocked ${event.blockedURI || 'inline'} (${event.sourceFile}:${event.lineNumber})`,
-        );
-      });
-    });
-    const axeContext: BrowserContext = await browser.newContext({ viewport: defaultViewport, bypassCSP: true });
-    const strict = new Tab(await strictContext.newPage(), server.origin);
-    const axe = new Tab(await axeContext.newPage(), server.origin);
     const openedBrowser = browser;
     const profiles: BrowserContext[] = [];
+    const newTab = async (bypassCSP: boolean): Promise<Tab> => {
+      const context = await openedBrowser.newContext({ viewport: defaultViewport, bypassCSP });
+      profiles.push(context);
+      // Records CSP violations the console might not show (e.g. from report-only policies).
+      if (!bypassCSP) await context.addInitScript(recordCspViolations);
+      return new Tab(await context.newPage(), server.origin);
+    };
+    const strict = await newTab(false);
+    const axe = await newTab(true);
     return {
       origin: server.origin,
       browser: openedBrowser,
@@ -267,6 +327,7 @@ export async function openSite(): Promise<Site> {
         if (init) await context.addInitScript(init);
         return new Tab(await context.newPage(), server.origin);
       },
+      tabs: (size, options) => Promise.all(Array.from({ length: size }, () => newTab(options?.bypassCSP ?? false))),
       async close() {
         for (const context of profiles) await context.close().catch(() => undefined);
         await openedBrowser.close();
@@ -278,6 +339,16 @@ export async function openSite(): Promise<Site> {
     await server.close();
     throw error;
   }
+}
+
+/**
+ * The text of a finished download. The shared browser runs as a server, where download.path() is not
+ * available, so the file is read through its stream.
+ */
+export async function downloadedText(download: Download): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of await download.createReadStream()) chunks.push(Buffer.from(chunk));
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 /** Links with these rels fetch nothing, so they may name the public site or another origin. */

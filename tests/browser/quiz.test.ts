@@ -3,7 +3,7 @@
 // axe in each quiz state. Storage is patched with addInitScript, before any of the page's scripts run.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { describeViolations, loadProblems, openSite, runAxe, Tab, type Site } from './harness.ts';
+import { describeViolations, downloadedText, loadProblems, openSite, runAxe, Tab, type Site } from './harness.ts';
 
 const LESSON = '/lessons/what-happened/';
 const LESSON_ID = 'what-happened';
@@ -355,9 +355,7 @@ describe('import and export on /progress/', () => {
       source.page.getByRole('button', { name: 'Export progress' }).click(),
     ]);
     expect(download.suggestedFilename()).toMatch(/^course-progress-\d{4}-\d{2}-\d{2}\.json$/);
-    const path = await download.path();
-    const { readFileSync } = await import('node:fs');
-    const text = readFileSync(path!, 'utf8');
+    const text = await downloadedText(download);
 
     const target = await freshTab();
     await target.visit('/progress/');
