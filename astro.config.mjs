@@ -16,8 +16,9 @@ export default defineConfig({
   integrations: [contentCheck(), mdx(), svelte({ compilerOptions: { discloseVersion: false } }), searchIndex()],
   // Island JavaScript in few files, since each file costs its own gzip overhead and import lists (measured with
   // scripts/bench.ts; budget in tests/build/budgets.test.ts). Every island needs the Svelte runtime, Astro's
-  // Svelte renderer and the progress store (browser-store.ts and what it imports): one chunk. The lesson page's islands
-  // (questions, score lines, lesson end) and what they import: a second; /review/ loads it too, for Question.
+  // Svelte renderer and the progress store (browser-store.ts and what it imports): one chunk. What every lesson page's
+  // islands share (the question frame, marks, score lines, lesson end): a second; /review/ loads it too. Each kind
+  // of question stays in a chunk of its own, so a lesson page loads only the kinds it shows.
   // Client build only: the server build keeps its default chunks.
   vite: {
     build: {
@@ -46,7 +47,7 @@ export default defineConfig({
                   },
                   {
                     name: 'lesson',
-                    test: /src[\\/]components[\\/]quiz[\\/](Question|QuizScore|LessonEnd)\.svelte/,
+                    test: /src[\\/]components[\\/]quiz[\\/](QuestionFrame|QuizScore|LessonEnd|Mark)\.svelte|src[\\/]components[\\/]quiz[\\/](verdict|choices)\.ts|src[\\/]quiz[\\/](attempts|response|attribution)\.ts|src[\\/]quiz[\\/]kinds[\\/](shared|options)\.ts/,
                     priority: 1,
                   },
                 ],

@@ -10,7 +10,9 @@ import { PROGRESS_KEY } from './storage';
 export type { JsonValue } from './format';
 export type { AnswerState, QuestionRef } from './summary';
 export { answerEntry, lessonEntry } from './format';
-export { lessonSummary, questionProgress } from './summary';
+export { lessonSummary, nextDue, questionProgress } from './summary';
+export { resumeView } from './resume';
+export { BOX_COUNT } from './format';
 
 const inBrowser = typeof window !== 'undefined' && typeof document !== 'undefined';
 

@@ -1,85 +1,34 @@
-import type { Question, QuestionOf, QuestionType, Response, ResponseOf } from '../schemas/question';
-import { answersMatch } from './normalize';
-import { parseNumber } from './parse-number';
+import type { Question, QuestionType, Response } from '../schemas/question';
+import { choiceKind } from './kinds/choice';
+import { evidenceKind } from './kinds/evidence';
+import { matchingKind } from './kinds/matching';
+import { multipleKind } from './kinds/multiple';
+import { numericKind } from './kinds/numeric';
+import { orderingKind } from './kinds/ordering';
+import { allOrNothing, type Grade, type Kind } from './kinds/shared';
+import { textKind } from './kinds/text';
 
-export interface Grade {
-  /** Exactly right. */
-  correct: boolean;
-  /** 0..1; 1 whenever `correct`. */
-  score: number;
-  /** The authored feedback for what the student chose (in question order); often empty. */
-  feedback: string[];
-  /**
-   * Which parts were right, for marking them: per option for single and multiple (in question order; true when
-   * the option was picked if and only if it is correct), per position for ordering, per left entry for matching.
-   */
-  parts?: boolean[];
+export type { Grade } from './kinds/shared';
+
+// Every kind together, for the build, the exports and the tests. The islands never import this module: each
+// question component takes its own kind from src/quiz/kinds/, so a page loads grading for the kinds it shows.
+
+const kinds = {
+  single: choiceKind,
+  truefalse: choiceKind,
+  attribution: choiceKind,
+  multiple: multipleKind,
+  ordering: orderingKind,
+  matching: matchingKind,
+  numeric: numericKind,
+  text: textKind,
+  evidence: evidenceKind,
+} as const satisfies Record<QuestionType, unknown>;
+
+/** The kind that grades `question`, loosely typed: the callers below check the response's type first. */
+export function kindOf(question: Question): Kind {
+  return kinds[question.type] as unknown as Kind;
 }
-
-type Grader<T extends QuestionType> = (question: QuestionOf<T>, response: ResponseOf<T>) => Grade;
-
-/** Reads a record only through its own keys, so an id such as "constructor" never finds Object.prototype. */
-function own(record: Readonly<Record<string, string>> | undefined, key: string): string | undefined {
-  return record && Object.hasOwn(record, key) ? record[key] : undefined;
-}
-
-function allOrNothing(correct: boolean, feedback?: string): Grade {
-  return { correct, score: correct ? 1 : 0, feedback: feedback ? [feedback] : [] };
-}
-
-function byShare(parts: boolean[]): Grade {
-  const right = parts.filter(Boolean).length;
-  return {
-    correct: parts.length > 0 && right === parts.length,
-    score: parts.length ? right / parts.length : 0,
-    feedback: [],
-    parts,
-  };
-}
-
-// Single and multiple choice share one rule: score = max(0, (right picks − wrong picks) / number correct).
-// Picks are counted once each; an id that is no option is a wrong pick.
-function gradeOptions(question: QuestionOf<'single' | 'multiple'>, picks: readonly string[]): Grade {
-  const picked = new Set(picks);
-  const known = new Set(question.options.map((option) => option.id));
-  const needed = question.options.filter((option) => option.correct).length;
-  let rightPicks = 0;
-  let wrongPicks = [...picked].filter((id) => !known.has(id)).length;
-  const feedback: string[] = [];
-  const parts = question.options.map((option) => {
-    const isPicked = picked.has(option.id);
-    if (isPicked && option.feedback) feedback.push(option.feedback);
-    if (isPicked && option.correct) rightPicks++;
-    if (isPicked && !option.correct) wrongPicks++;
-    return isPicked === !!option.correct;
-  });
-  const correct = rightPicks === needed && wrongPicks === 0;
-  const score = correct ? 1 : Math.max(0, (rightPicks - wrongPicks) / Math.max(needed, 1));
-  return { correct, score, feedback, parts };
-}
-
-const graders: { [T in QuestionType]: Grader<T> } = {
-  single: (q, r) => gradeOptions(q, [r.option]),
-  multiple: (q, r) => gradeOptions(q, r.options),
-  truefalse: (q, r) => allOrNothing(r.value === q.answer, own(q.feedback, String(r.value))),
-  attribution: (q, r) => allOrNothing(r.choice === q.answer, own(q.feedback, r.choice)),
-  evidence: (q, r) => allOrNothing(q.paragraphs.includes(r.paragraph), own(q.feedback, String(r.paragraph))),
-  // Each item is right at exactly one position, so repeating an id cannot earn more than one position; a
-  // position past the last item (only a damaged or hand-made save has one) is a wrong position.
-  ordering: (q, r) =>
-    byShare([...q.items.map((item, i) => r.order[i] === item.id), ...r.order.slice(q.items.length).map(() => false)]),
-  matching: (q, r) =>
-    byShare(
-      q.left.map((left) => own(q.pairs, left.id) !== undefined && own(r.pairs, left.id) === own(q.pairs, left.id)),
-    ),
-  numeric: (q, r) => {
-    const parsed = parseNumber(r.value, q.unit);
-    // The small allowance absorbs binary rounding (0.1 + 0.2), never a real difference.
-    const slack = q.tolerance + 1e-9 * Math.max(1, Math.abs(q.answer));
-    return allOrNothing(parsed.ok && Math.abs(parsed.value - q.answer) <= slack);
-  },
-  text: (q, r) => allOrNothing(q.accept.some((accepted) => answersMatch(r.value, accepted))),
-};
 
 /**
  * Marks a response. Never throws for a response of the question's type; a response of another type
@@ -88,6 +37,5 @@ const graders: { [T in QuestionType]: Grader<T> } = {
  */
 export function grade(question: Question, response: Response): Grade {
   if (response.type !== question.type) return allOrNothing(false);
-  const grader = graders[question.type] as unknown as (q: Question, r: Response) => Grade;
-  return grader(question, response);
+  return kindOf(question).grade(question, response);
 }

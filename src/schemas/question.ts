@@ -30,8 +30,16 @@ export type EvidenceRef = z.infer<typeof evidenceRefSchema>;
 const common = {
   id: idSchema,
   prompt: text,
-  /** Why the answer is right, in plain words; shown after the student answers. */
+  /**
+   * Why the answer is right, in plain words. Shown only once the answer is right or shown ("Show answer"), never
+   * after a wrong attempt, so it may state the answer.
+   */
   explanation: text,
+  /**
+   * Shown after a wrong attempt, with what was wrong and a link to the evidence: where to look or what to think
+   * about, never the answer. Evidence questions need one (their evidence link would give the answer away).
+   */
+  hint: text.optional(),
   evidence: evidenceRefSchema,
   /** Id of the lesson objective this question checks. */
   objective: idSchema.optional(),

@@ -122,10 +122,10 @@ describe('a quiz on a lesson page', () => {
     await checkByKeyboard(page, Q.ordering);
     await expect.poll(() => ordering.locator('.q-live').innerText()).toMatch(/Correct/);
 
-    await expect.poll(() => firstScore(page).innerText()).toMatch(/5 of 5 right · mastered/);
+    await expect.poll(() => firstScore(page).innerText()).toMatch(/Right first time: 5 of 5 .*· mastered$/);
 
     await openLesson(tab);
-    await expect.poll(() => firstScore(page).innerText()).toMatch(/5 of 5 right/);
+    await expect.poll(() => firstScore(page).innerText()).toMatch(/Right first time: 5 of 5/);
     expect(await question(page, Q.single).getByRole('radio', { name: 'At least one armed drone' }).isChecked()).toBe(
       true,
     );
@@ -133,23 +133,30 @@ describe('a quiz on a lesson page', () => {
     expect(await question(page, Q.ordering).locator('.q-order-text').allInnerTexts()).toEqual(ORDER);
   });
 
-  test('a question far down the page is unavailable until its island wakes, then takes a choice', async () => {
+  test('a question far down the page takes a choice before its island wakes, and keeps it when it does', async () => {
     const tab = await freshTab();
     const page = tab.page;
     const log = await tab.visit(LESSON);
     expect(loadProblems(log)).toEqual([]);
     const last = page.locator('astro-island:has(input[type=radio])').last();
-    // Not yet near the viewport: still the server's HTML, with its controls disabled, so no click is lost.
+    // Not yet near the viewport: still the server's HTML, and its controls work (never disabled).
     expect(await last.getAttribute('ssr')).not.toBeNull();
-    expect(await last.locator('fieldset.q-wake').evaluate((el: HTMLFieldSetElement) => el.disabled)).toBe(true);
+    expect(await last.locator('input:disabled, button:disabled, fieldset:disabled').count()).toBe(0);
+    // Chosen without scrolling, as a keyboard user's arrow key would: the island is still asleep.
+    const value = await last
+      .locator('input[type=radio]')
+      .first()
+      .evaluate((input: HTMLInputElement) => {
+        input.click();
+        return input.value;
+      });
+    expect(await last.getAttribute('ssr')).not.toBeNull();
     await last.locator('form.question').scrollIntoViewIfNeeded();
     await expect.poll(() => last.getAttribute('ssr')).toBeNull();
-    await expect
-      .poll(() => last.locator('fieldset.q-wake').evaluate((el: HTMLFieldSetElement) => el.disabled))
-      .toBe(false);
-    const radio = last.getByRole('radio').first();
-    await radio.check();
+    const radio = last.locator(`input[type=radio][value="${value}"]`);
     expect(await radio.isChecked()).toBe(true);
+    // The island took the choice as its own: the answer can be checked.
+    expect(await last.getByRole('button', { name: 'Check answer' }).getAttribute('aria-disabled')).toBeNull();
   });
 
   test('checking an answer shows the verdict before the next frame is drawn', async () => {
@@ -174,22 +181,22 @@ describe('a quiz on a lesson page', () => {
     await openLesson(first);
     await openLesson(second);
     await answerSingleByMouse(first.page, 'At least one armed drone');
-    await expect.poll(() => firstScore(second.page).innerText()).toMatch(/1 of 5 right/);
+    await expect.poll(() => firstScore(second.page).innerText()).toMatch(/Right first time: 1 of 5/);
 
     const tf = question(second.page, Q.truefalse);
     await tf.getByRole('radio', { name: 'False' }).check();
     await tf.getByRole('button', { name: 'Check answer' }).click();
-    await expect.poll(() => firstScore(first.page).innerText()).toMatch(/2 of 5 right/);
+    await expect.poll(() => firstScore(first.page).innerText()).toMatch(/Right first time: 2 of 5/);
 
     await openLesson(first);
     await openLesson(second);
     for (const tab of [first, second])
-      await expect.poll(() => firstScore(tab.page).innerText()).toMatch(/2 of 5 right/);
+      await expect.poll(() => firstScore(tab.page).innerText()).toMatch(/Right first time: 2 of 5/);
 
     await second.visit('/progress/');
     await second.page.getByRole('button', { name: /Reset all progress/ }).click();
     await second.page.getByRole('button', { name: 'Yes, reset everything' }).click();
-    await expect.poll(() => firstScore(first.page).innerText()).toMatch(/0 of 5 right/);
+    await expect.poll(() => firstScore(first.page).innerText()).toMatch(/Right first time: 0 of 5/);
     expect(
       await question(first.page, Q.single).getByRole('radio', { name: 'At least one armed drone' }).isChecked(),
     ).toBe(false);
@@ -287,6 +294,11 @@ describe('when storage fails', () => {
           attempts: 1,
           firstAt: 1,
           lastAt: 2,
+          firstTryRight: true,
+          roundAt: 1,
+          roundAttempts: 1,
+          roundFirstRight: true,
+          revealed: false,
         },
       },
     });

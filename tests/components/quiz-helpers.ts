@@ -36,7 +36,7 @@ export function storedAnswer(
 ) {
   const at = 1_700_000_000_000;
   return JSON.stringify({
-    version: 1,
+    version: 2,
     updatedAt: at,
     lessons: {},
     answers: {
@@ -48,6 +48,11 @@ export function storedAnswer(
         attempts: 1,
         firstAt: at,
         lastAt: at,
+        firstTryRight: options.correct ?? true,
+        roundAt: at,
+        roundAttempts: 1,
+        roundFirstRight: options.correct ?? true,
+        revealed: false,
       },
     },
   });
@@ -64,9 +69,24 @@ export async function freshIsland() {
   vi.resetModules();
   const testing = await import('@testing-library/svelte');
   cleanupLast = testing.cleanup;
-  const { default: Question } = await import('../../src/components/quiz/Question.svelte');
   const store = await import('../../src/progress/browser-store');
-  return { Question, store, render: testing.render };
+  // Each kind's own island component, as Quiz.astro renders it (Question.svelte, for /review/, loads these).
+  const components = {
+    single: () => import('../../src/components/quiz/ChoiceQuestion.svelte'),
+    truefalse: () => import('../../src/components/quiz/ChoiceQuestion.svelte'),
+    attribution: () => import('../../src/components/quiz/ChoiceQuestion.svelte'),
+    multiple: () => import('../../src/components/quiz/MultipleQuestion.svelte'),
+    ordering: () => import('../../src/components/quiz/OrderingQuestion.svelte'),
+    matching: () => import('../../src/components/quiz/MatchingQuestion.svelte'),
+    numeric: () => import('../../src/components/quiz/NumericQuestion.svelte'),
+    text: () => import('../../src/components/quiz/TextQuestion.svelte'),
+    evidence: () => import('../../src/components/quiz/EvidenceQuestion.svelte'),
+  };
+  async function renderQuestion(props: QuestionProps) {
+    const { default: Component } = await components[props.question.type]();
+    return testing.render(Component as never, { props: { props } } as never);
+  }
+  return { store, renderQuestion };
 }
 
 export function cleanupIsland() {

@@ -42,20 +42,29 @@ export function responseFor(question: ChoiceQuestion, value: string): Response {
   return { type: 'attribution', choice: value as 'a' | 'b' | 'both' | 'neither' };
 }
 
-export type Mark = 'right' | 'wrong' | 'missed' | null;
+export type Mark = 'right' | 'wrong' | 'missed' | 'answer' | null;
 
 /**
- * How to mark one choice once checked: the picked choice is right or wrong; for multiple choice, a correct
- * option left unpicked is "missed". Nothing else is marked.
+ * How to mark one choice once checked: the picked choice is right or wrong. A right choice not picked is marked
+ * only once the answer is shown (`revealed`): "missed" for multiple choice, "the answer" otherwise. Before that,
+ * marking it would give the answer away.
  */
-export function markOf(grade: Grade | null, picked: boolean, correct: boolean, multiple = false): Mark {
+export function markOf(
+  grade: Grade | null,
+  picked: boolean,
+  correct: boolean,
+  multiple = false,
+  revealed = false,
+): Mark {
   if (!grade) return null;
   if (picked) return correct ? 'right' : 'wrong';
-  return multiple && correct ? 'missed' : null;
+  if (!revealed || !correct) return null;
+  return multiple ? 'missed' : 'answer';
 }
 
 export const MARK_TEXT: Record<Exclude<Mark, null>, string> = {
   right: 'Right',
   wrong: 'Not right',
   missed: 'Missed: this one is right too',
+  answer: 'The answer',
 };

@@ -34,6 +34,8 @@ export interface QuestionProps {
   order?: string[];
   /** On a lesson page the first hydration notes the lesson as opened; the review page leaves it alone. */
   marksOpened?: boolean;
+  /** On the review page: start blank whatever was answered before, and say where review goes next. */
+  review?: boolean;
   /** "Question 2 of 5" within its quiz. */
   position?: number;
   count?: number;
