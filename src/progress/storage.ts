@@ -143,6 +143,8 @@ export function createProgressStorage(
   let reading: { stored: Stored; result: LoadResult } | undefined;
   /** What OLDER_KEY holds, as last read or written: entries still the same object there are not written again. */
   let older: Progress = emptyProgress();
+  /** Moving older answers aside failed for want of room: not tried again this visit. */
+  let splitFailed = false;
 
   const unavailable = (): LoadResult => ({ data: emptyProgress(), status: 'unavailable', problems: [] });
 
@@ -263,7 +265,7 @@ export function createProgressStorage(
       count++;
     }
     let olderText = stored.older;
-    if (count > HOT_MAX) {
+    if (count > HOT_MAX && !splitFailed) {
       // Too many recent answers: all but the latest HOT_KEEP move to OLDER_KEY. Written first, so a failure
       // between the two writes leaves answers in both keys (read back once), never in neither.
       const keys = Object.keys(progress.answers).sort(
@@ -271,16 +273,21 @@ export function createProgressStorage(
       );
       const moved: Progress['answers'] = {};
       for (const key of keys.slice(HOT_KEEP)) moved[key] = progress.answers[key];
-      for (const key of Object.keys(recent)) delete recent[key];
-      for (const key of keys.slice(0, HOT_KEEP)) recent[key] = progress.answers[key];
       const { resetAt, updatedAt, version } = progress;
       const olderDoc: Progress = { version, updatedAt, lessons: {}, answers: moved };
       if (resetAt !== undefined) olderDoc.resetAt = resetAt;
-      olderText = serializeProgress(olderDoc);
-      const error = setItem(storage, OLDER_KEY, olderText);
-      if (error) return { ok: false, error };
-      older = olderDoc;
-      decoded.set(OLDER_KEY, { raw: olderText, result: clean(olderDoc) });
+      const text = serializeProgress(olderDoc);
+      if (setItem(storage, OLDER_KEY, text)) {
+        // No room for the copy next to the old text (both are held for a moment): keep everything under
+        // PROGRESS_KEY as before, slower but saved, and do not try again during this visit.
+        splitFailed = true;
+      } else {
+        olderText = text;
+        older = olderDoc;
+        decoded.set(OLDER_KEY, { raw: olderText, result: clean(olderDoc) });
+        for (const key of Object.keys(recent)) delete recent[key];
+        for (const key of keys.slice(0, HOT_KEEP)) recent[key] = progress.answers[key];
+      }
     } else if (inOlder === 0 && stored.older !== null) {
       // Nothing of OLDER_KEY is current any more (a reset or a replacing import): drop it.
       try {

@@ -192,6 +192,17 @@ describe('many stored answers (case 9)', () => {
     expect(again.storage.load().data).toEqual(next);
   });
 
+  it('with no room to move older answers aside, keeps saving everything under one key', () => {
+    const all = doc({ updatedAt: 99_999, answers: many(HOT_MAX + 50) });
+    const { storage, browser } = setup(JSON.stringify(all));
+    browser.quota = browser.used() * 1.2; // room for the progress, not for a copy of most of it beside it
+    const loaded = storage.load();
+    expect(browser.items.has(OLDER_KEY)).toBe(false);
+    const next = { ...loaded.data, answers: { ...loaded.data.answers, 'intro/q1': answer({ lastAt: 100_000 }) } };
+    expect(storage.save(next)).toEqual({ ok: true });
+    expect(Object.keys(JSON.parse(browser.items.get(PROGRESS_KEY)!).answers)).toHaveLength(HOT_MAX + 51);
+  });
+
   it('a reset drops the older answers too, and their key', () => {
     const { storage, browser } = setup(JSON.stringify(doc({ answers: many(HOT_MAX + 5) })));
     storage.load();
