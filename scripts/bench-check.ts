@@ -8,10 +8,12 @@
 // count of the page's main-thread CPU time (CDP Performance ThreadTime) during the check, less that of an
 // empty round trip, and holds up better on a shared machine.
 // SITE_DIST=DIR measures another build.
-import { openSite } from '../tests/browser/harness.ts';
+import { chromium } from 'playwright-core';
+import { launchChromiumServer, startStaticServer, Tab } from '../tests/browser/harness.ts';
 
 const LESSON = '/lessons/what-happened/';
-const QUESTION = '#q-what-happened-l1-what-hit-ain-al-asad';
+// A numeric question answered wrong each time, so it never reaches "right" and every sample is a real check.
+const QUESTION = '#q-what-happened-l1-rockets-at-rumalyn';
 const SAMPLES = 25;
 
 /** Stored progress with `count` answers to questions no lesson has (as after a course dropped a lesson). */
@@ -26,14 +28,28 @@ function seed(count: number): string {
       attempts: 1 + (i % 5),
       firstAt: 1_700_000_000_000 + i,
       lastAt: 1_700_000_000_000 + i,
+      firstTryRight: false,
+      roundAt: 1_700_000_000_000 + i,
+      roundAttempts: 1,
+      roundFirstRight: false,
+      revealed: false,
       box: 1,
       dueAt: 1_700_000_000_000 + i,
     };
   }
-  return JSON.stringify({ version: 1, updatedAt: 1_700_000_100_000, lessons: {}, answers });
+  return JSON.stringify({ version: 2, updatedAt: 1_700_000_100_000, lessons: {}, answers });
 }
 
-const site = await openSite();
+// The harness's Chromium, started here (openSite expects the browser tests' shared one).
+const server = await startStaticServer();
+const chromiumServer = await launchChromiumServer();
+const browser = await chromium.connect(chromiumServer.wsEndpoint());
+const site = {
+  async freshProfile(): Promise<Tab> {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    return new Tab(await context.newPage(), server.origin);
+  },
+};
 try {
   console.log(`\nCheck answer, main-thread time per check in Chromium (${SAMPLES} checks each, ms):`);
   for (const unknown of [0, 10_000]) {
@@ -55,20 +71,21 @@ try {
           channel.port2.postMessage(0);
         });
       const frame = () => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0)));
-      const submit = form.querySelector<HTMLButtonElement>('button[type=submit]')!;
-      const radios = [...form.querySelectorAll<HTMLInputElement>('input[type=radio]')];
+      const submit = () => form.querySelector<HTMLButtonElement>('button[type=submit]')!;
       Object.assign(window, {
         benchPrepare: async (i: number) => {
-          if (submit.textContent?.includes('Try again')) submit.click();
+          if (submit().textContent?.includes('Try again')) submit().click();
           await frame();
-          radios[i % radios.length]!.click();
+          const input = form.querySelector<HTMLInputElement>('input')!;
+          input.value = String(1000 + i);
+          input.dispatchEvent(new Event('input', { bubbles: true }));
           await frame();
           await frame();
         },
         benchCheck: async () => {
           const started = performance.now();
           const task = afterTask();
-          submit.click();
+          submit().click();
           for (let i = 0; i < 10; i++) await Promise.resolve();
           const script = performance.now() - started;
           await task;
@@ -109,5 +126,7 @@ try {
     );
   }
 } finally {
-  await site.close();
+  await browser.close();
+  await chromiumServer.close();
+  await server.close();
 }

@@ -32,6 +32,8 @@ const PROBE_KEY = 'course-progress-probe';
 /** PROGRESS_KEY holds at most this many answers; past it, all but the HOT_KEEP latest move to OLDER_KEY. */
 export const HOT_MAX = 1000;
 const HOT_KEEP = 200;
+/** Answers moved to OLDER_KEY per step (see write()). */
+const MOVE_STEP = 1500;
 
 export type LoadStatus = 'ok' | 'recovered' | 'read-only' | 'unavailable' | 'not-backed-up';
 
@@ -266,28 +268,39 @@ export function createProgressStorage(
     }
     let olderText = stored.older;
     if (count > HOT_MAX && !splitFailed) {
-      // Too many recent answers: all but the latest HOT_KEEP move to OLDER_KEY. Written first, so a failure
-      // between the two writes leaves answers in both keys (read back once), never in neither.
+      // Too many recent answers: all but the latest HOT_KEEP move to OLDER_KEY, a step at a time. Each step
+      // writes OLDER_KEY first, then shrinks PROGRESS_KEY, so storage never holds much more than one copy (a
+      // full storage would refuse a second copy of megabytes), and a failure at any point leaves every answer
+      // in one key or both (read back once), never in neither. If a step fails for want of room, what has
+      // moved stays moved, the rest stays under PROGRESS_KEY, and no move is tried again this visit.
       const keys = Object.keys(progress.answers).sort(
         (x, y) => progress.answers[y].lastAt - progress.answers[x].lastAt,
       );
+      const toMove = keys.slice(HOT_KEEP);
+      // Start from what OLDER_KEY holds that is still current (an entry dropped by a reset must not come back).
       const moved: Progress['answers'] = {};
-      for (const key of keys.slice(HOT_KEEP)) moved[key] = progress.answers[key];
+      for (const key of Object.keys(older.answers))
+        if (progress.answers[key] === older.answers[key]) moved[key] = older.answers[key];
       const { resetAt, updatedAt, version } = progress;
-      const olderDoc: Progress = { version, updatedAt, lessons: {}, answers: moved };
-      if (resetAt !== undefined) olderDoc.resetAt = resetAt;
-      const text = serializeProgress(olderDoc);
-      if (setItem(storage, OLDER_KEY, text)) {
-        // No room for the copy next to the old text (both are held for a moment): keep everything under
-        // PROGRESS_KEY as before, slower but saved, and do not try again during this visit.
-        splitFailed = true;
-      } else {
+      for (let from = 0; from < toMove.length && !splitFailed; from += MOVE_STEP) {
+        for (const key of toMove.slice(from, from + MOVE_STEP)) moved[key] = progress.answers[key];
+        const olderDoc: Progress = { version, updatedAt, lessons: {}, answers: { ...moved } };
+        if (resetAt !== undefined) olderDoc.resetAt = resetAt;
+        const text = serializeProgress(olderDoc);
+        if (setItem(storage, OLDER_KEY, text)) {
+          splitFailed = true;
+          break;
+        }
         olderText = text;
         older = olderDoc;
         decoded.set(OLDER_KEY, { raw: olderText, result: clean(olderDoc) });
-        for (const key of Object.keys(recent)) delete recent[key];
-        for (const key of keys.slice(0, HOT_KEEP)) recent[key] = progress.answers[key];
+        if (from + MOVE_STEP >= toMove.length) break;
+        const rest: Progress['answers'] = {};
+        for (const key of keys) if (!Object.hasOwn(moved, key)) rest[key] = progress.answers[key];
+        if (setItem(storage, PROGRESS_KEY, serializeProgress({ ...progress, answers: rest }))) splitFailed = true;
       }
+      for (const key of Object.keys(recent))
+        if (Object.hasOwn(older.answers, key) && older.answers[key] === recent[key]) delete recent[key];
     } else if (inOlder === 0 && stored.older !== null) {
       // Nothing of OLDER_KEY is current any more (a reset or a replacing import): drop it.
       try {
