@@ -5,7 +5,6 @@ export { grade, type Grade } from './grade';
 export { isAnswerable, whyUnanswerable } from './answerable';
 export { attributionChoices } from './attribution';
 export { isResponse } from './response';
-export { fitsQuestion } from './fits';
 export { answersMatch, normalizeAnswer } from './normalize';
 export { parseNumber } from './parse-number';
 export { questionHash } from './hash';
