@@ -1,7 +1,8 @@
 // `npm run bench`: builds the site (timed), then prints what each page costs a visitor, from the files in dist/.
 // Plain TypeScript for Node 24 (`node scripts/bench.ts`). `--no-build` measures the existing build instead;
-// SITE_DIST=DIR builds into (or measures) DIR rather than dist/, as the tests do. It ends by running
-// scripts/bench-handins.ts (the instructor's results page opening 100 hand-in files).
+// SITE_DIST=DIR builds into (or measures) DIR rather than dist/, as the tests do. It ends with scripts/bench-check.ts
+// (the cost of checking an answer; `--no-check` leaves it out) and scripts/bench-handins.ts (the instructor's
+// results page opening 100 hand-in files).
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -101,6 +102,16 @@ console.log(rule);
 for (const cells of body) console.log(format(cells));
 console.log(rule);
 console.log(format(footer));
+
+// What one "Check answer" costs with many stored answers (issue 11), in Chromium against the build just measured.
+if (!process.argv.includes('--no-check')) {
+  const check = spawnSync(process.execPath, [fileURLToPath(new URL('bench-check.ts', import.meta.url))], {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, SITE_DIST: distDir },
+  });
+  if (check.status !== 0) process.exit(check.status ?? 1);
+}
 
 // The instructor's results page opening 100 hand-in files (issue 15's budget: under 2 s of main-thread work).
 const handIns = spawnSync(process.execPath, [fileURLToPath(new URL('./bench-handins.ts', import.meta.url))], {

@@ -51,4 +51,14 @@ export const progressCore = createProgressCore({
   onAnswerSaved: askToPersist,
 });
 
-export const { progress, saveStatus, recordAnswer, revealAnswer, markOpened, markRead, resetProgress } = progressCore;
+export const {
+  progress,
+  saveStatus,
+  backups,
+  markBackupsSeen,
+  recordAnswer,
+  revealAnswer,
+  markOpened,
+  markRead,
+  resetProgress,
+} = progressCore;

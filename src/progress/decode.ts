@@ -2,6 +2,7 @@ import type { AnswerRecord, LessonProgress, Progress } from './format';
 import { emptyProgress, isAnswerKey, isLessonId, isTime, PROGRESS_VERSION } from './format';
 import { migrate, migrations, type MigrationStep } from './migrations';
 import { isPlainObject, parseAnswerRecord, parseLessonProgress } from './validate';
+import { repairProgress } from './repair';
 
 // Turns whatever is stored into progress the code can use, keeping every entry it can read. Never throws.
 
@@ -93,11 +94,15 @@ function versionOf(value: Record<string, unknown>): number | undefined {
   return typeof version === 'number' && Number.isSafeInteger(version) && version >= 1 ? version : undefined;
 }
 
-/** Decodes stored text (null when nothing is stored). `steps` is for tests; the product uses `migrations`. */
+/**
+ * Decodes stored text (null when nothing is stored). `steps` is for tests; the product uses `migrations`.
+ * `now` is the time future times are judged against (repair.ts): times more than a day ahead are moved back.
+ */
 export function decodeProgress(
   raw: string | null | undefined,
   steps: Readonly<Record<number, MigrationStep>> = migrations,
   currentVersion: number = PROGRESS_VERSION,
+  now: number = Date.now(),
 ): DecodeResult {
   if (raw === null || raw === undefined) {
     return { data: emptyProgress(), problems: [], dropped: 0, rawBackupNeeded: false, readOnly: false };
@@ -120,9 +125,11 @@ export function decodeProgress(
   const version = versionOf(parsed);
   if (version !== undefined && version > currentVersion) {
     const reading = readProgressDocument(parsed);
+    // Shown only, never written: still repaired, so nothing shown is too big to show.
+    const repaired = repairProgress(reading.data, now);
     return {
-      data: reading.data,
-      problems: [`saved by a newer version of the course (format ${version})`, ...reading.problems],
+      data: repaired.data,
+      problems: [`saved by a newer version of the course (format ${version})`, ...reading.problems, ...repaired.notes],
       dropped: reading.dropped,
       rawBackupNeeded: false,
       readOnly: true,
@@ -139,10 +146,11 @@ export function decodeProgress(
     else notes.push(`${migrated.problem}; read what the current format understands`);
   }
   const reading = readProgressDocument(document);
-  const problems = [...notes, ...reading.problems];
+  const repaired = repairProgress(reading.data, now);
+  const problems = [...notes, ...reading.problems, ...repaired.notes];
   const migratedOrDamaged = problems.length > 0 || (version !== undefined && version < currentVersion);
   return {
-    data: reading.data,
+    data: repaired.data,
     problems,
     dropped: reading.dropped,
     rawBackupNeeded: migratedOrDamaged,

@@ -37,22 +37,26 @@ function tieKey({ attempts: _attempts, firstAt: _firstAt, firstTryRight: _first,
 }
 
 export function mergeAnswers(a: AnswerRecord, b: AnswerRecord): AnswerRecord {
+  if (a === b) return a;
   let winner = a;
   if (b.lastAt > a.lastAt) winner = b;
-  else if (b.lastAt === a.lastAt && a !== b && tieKey(b) > tieKey(a)) winner = b;
+  else if (b.lastAt === a.lastAt && tieKey(b) > tieKey(a)) winner = b;
+  const attempts = Math.max(a.attempts, b.attempts);
+  const firstAt = Math.min(a.firstAt, b.firstAt);
   // Right first time only if both copies say so: a copy that saw a wrong first try outranks one that did not.
-  return {
-    ...winner,
-    attempts: Math.max(a.attempts, b.attempts),
-    firstAt: Math.min(a.firstAt, b.firstAt),
-    firstTryRight: a.firstTryRight && b.firstTryRight,
-  };
+  const firstTryRight = a.firstTryRight && b.firstTryRight;
+  // Unchanged entries come back as the same object: the store tells "nothing new" apart by identity (see
+  // sameProgress), and the stored text of an entry is cached per object (storage.ts).
+  if (winner.attempts === attempts && winner.firstAt === firstAt && winner.firstTryRight === firstTryRight)
+    return winner;
+  return { ...winner, attempts, firstAt, firstTryRight };
 }
 
 const earliest = (x: number | undefined, y: number | undefined) =>
   x === undefined ? y : y === undefined ? x : Math.min(x, y);
 
 export function mergeLessons(a: LessonProgress, b: LessonProgress): LessonProgress {
+  if (a === b) return a;
   const lesson: LessonProgress = {};
   const openedAt = earliest(a.openedAt, b.openedAt);
   const readAt = earliest(a.readAt, b.readAt);
@@ -61,8 +65,12 @@ export function mergeLessons(a: LessonProgress, b: LessonProgress): LessonProgre
   const best = betterScore(a, b);
   if (best.bestScore !== undefined) lesson.bestScore = best.bestScore;
   if (best.bestScoreAt !== undefined) lesson.bestScoreAt = best.bestScoreAt;
-  return lesson;
+  return sameLesson(lesson, a) ? a : sameLesson(lesson, b) ? b : lesson;
 }
+
+const LESSON_FIELDS = ['openedAt', 'readAt', 'bestScore', 'bestScoreAt'] as const;
+const sameLesson = (x: LessonProgress, y: LessonProgress) =>
+  LESSON_FIELDS.every((field) => x[field] === y[field]) && Object.keys(x).length === Object.keys(y).length;
 
 /** The higher bestScore; on equal scores the earlier time it was reached. */
 function betterScore(a: LessonProgress, b: LessonProgress): LessonProgress {
@@ -109,6 +117,7 @@ const answerSince = (answer: AnswerRecord, keep: Keep) => (keep(answer.lastAt) ?
 
 /** Merges two copies of progress; see the rules at the top of this file. */
 export function mergeProgress(a: Progress, b: Progress): Progress {
+  if (a === b) return a;
   const ra = a.resetAt ?? -1;
   const rb = b.resetAt ?? -1;
   const keepA: Keep = ra >= rb ? always : (t) => t >= rb;
@@ -122,4 +131,19 @@ export function mergeProgress(a: Progress, b: Progress): Progress {
   const resetAt = Math.max(ra, rb);
   if (resetAt >= 0) merged.resetAt = resetAt;
   return merged;
+}
+
+/**
+ * True when `merged` (from mergeProgress(theirs, …)) holds nothing that `theirs` lacks. Cheap: merging keeps an
+ * unchanged entry as the same object, so this compares identities, never contents.
+ */
+export function sameProgress(theirs: Progress, merged: Progress): boolean {
+  if (theirs === merged) return true;
+  if (theirs.updatedAt !== merged.updatedAt || theirs.resetAt !== merged.resetAt) return false;
+  const same = <T>(x: Readonly<Record<string, T>>, y: Readonly<Record<string, T>>) => {
+    const keys = Object.keys(y);
+    if (keys.length !== Object.keys(x).length) return false;
+    return keys.every((key) => Object.hasOwn(x, key) && x[key] === y[key]);
+  };
+  return same(theirs.lessons, merged.lessons) && same(theirs.answers, merged.answers);
 }

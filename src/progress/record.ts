@@ -1,5 +1,6 @@
 import type { AnswerRecord, JsonValue, LessonProgress, Progress } from './format';
 import { answerKey, emptyProgress, isLessonId, isQuestionId, lessonEntry, ownEntry, toTime } from './format';
+import { MAX_ATTEMPTS } from './repair';
 import { nextReview, reviewSoon, startsRound } from './review';
 import { lessonSummary, type QuestionRef } from './summary';
 
@@ -19,7 +20,9 @@ function checkLessonId(lessonId: string): void {
 
 /** A time for a new change: now, but never before the document's last change or reset. */
 function nextTime(progress: Progress, now: number): number {
-  return Math.max(toTime(now), progress.updatedAt, progress.resetAt ?? 0);
+  // Not the document's updatedAt: one time from a clock set ahead would then stamp every later answer (issue 11).
+  // An answer still lands after its own previous one (see applyAnswer), so the newest answer wins a merge.
+  return Math.max(toTime(now), progress.resetAt ?? 0);
 }
 
 function withLesson(progress: Progress, lessonId: string, lesson: LessonProgress, time: number): Progress {
@@ -73,7 +76,8 @@ export function applyAnswer(
   const score = Number.isFinite(result.score) ? Math.min(1, Math.max(0, result.score)) : result.correct ? 1 : 0;
   const same = previous !== undefined && previous.hash === question.hash;
   const newRound = !same || startsRound(previous, time);
-  const attempts = (previous?.attempts ?? 0) + 1;
+  // Counts stop at MAX_ATTEMPTS rather than grow past what storage reads back as believable (issue 11).
+  const attempts = Math.min(MAX_ATTEMPTS, (previous?.attempts ?? 0) + 1);
   const answer: AnswerRecord = {
     hash: question.hash,
     response: stored,
@@ -92,7 +96,11 @@ export function applyAnswer(
   const schedule = newRound ? nextReview(same ? previous : undefined, result.correct, time) : previous;
   if (schedule.box !== undefined) answer.box = schedule.box;
   if (schedule.dueAt !== undefined) answer.dueAt = schedule.dueAt;
-  const next: Progress = { ...progress, updatedAt: time, answers: { ...progress.answers, [key]: answer } };
+  const next: Progress = {
+    ...progress,
+    updatedAt: Math.max(progress.updatedAt, time),
+    answers: { ...progress.answers, [key]: answer },
+  };
   return withBestScore(next, lessonId, time, lessonQuestions);
 }
 
@@ -110,7 +118,11 @@ export function applyReveal(progress: Progress, lessonId: string, question: Ques
   // Due again: this round has had no attempt yet, and an answer is never shown before one.
   if (startsRound(previous, time)) return progress;
   const answer: AnswerRecord = { ...previous, lastAt: time, revealed: true, ...reviewSoon(time) };
-  return { ...progress, updatedAt: time, answers: { ...progress.answers, [key]: answer } };
+  return {
+    ...progress,
+    updatedAt: Math.max(progress.updatedAt, time),
+    answers: { ...progress.answers, [key]: answer },
+  };
 }
 
 function markFirst(progress: Progress, lessonId: string, field: 'openedAt' | 'readAt', now: number): Progress {

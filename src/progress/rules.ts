@@ -69,3 +69,41 @@ export function jsonDepth(value: unknown): number {
   }
   return deepest;
 }
+
+/** Longest numeric and text answers kept (the course's answers are a few words or digits). */
+export const MAX_NUMBER_CHARS = 100;
+export const MAX_TEXT_CHARS = 2_000;
+/** Most items an ordering, multiple-choice or matching response can hold. */
+export const MAX_RESPONSE_ITEMS = 100;
+/** Any stored response, of any type, in JSON characters. */
+export const MAX_RESPONSE_CHARS = 10_000;
+
+const LIST_FIELD: Readonly<Record<string, string>> = { ordering: 'order', multiple: 'options' };
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * Why a stored response could not be shown, in words for the student; undefined when it can. Responses are
+ * opaque JSON (the quiz checks one fits its question before showing it), but one too big to show (a 400,000-digit
+ * number blocks a page for seconds) or naming an item twice (which breaks the list showing it) is refused
+ * whatever the question, per type of response. Never throws.
+ */
+export function responseProblem(response: unknown): string | undefined {
+  if (JSON.stringify(response ?? null).length > MAX_RESPONSE_CHARS) return 'is far too long';
+  if (!isRecord(response) || typeof response.type !== 'string') return undefined;
+  const { type } = response;
+  const text = type === 'numeric' ? MAX_NUMBER_CHARS : type === 'text' ? MAX_TEXT_CHARS : undefined;
+  if (text !== undefined && typeof response.value === 'string' && response.value.length > text) {
+    return `is longer than ${text} characters`;
+  }
+  const listField = Object.hasOwn(LIST_FIELD, type) ? LIST_FIELD[type] : undefined;
+  const list = listField === undefined ? undefined : response[listField];
+  if (Array.isArray(list)) {
+    if (list.length > MAX_RESPONSE_ITEMS) return `has more than ${MAX_RESPONSE_ITEMS} items`;
+    if (new Set(list).size !== list.length) return 'names the same item twice';
+  }
+  if (type === 'matching' && isRecord(response.pairs) && Object.keys(response.pairs).length > MAX_RESPONSE_ITEMS) {
+    return `has more than ${MAX_RESPONSE_ITEMS} pairs`;
+  }
+  return undefined;
+}

@@ -1,10 +1,18 @@
 import { atom, type ReadableAtom } from 'nanostores';
 import type { JsonValue, Progress } from './format';
 import { emptyProgress } from './format';
-import { decodeProgress } from './decode';
-import { mergeProgress } from './merge';
+import { mergeProgress, sameProgress } from './merge';
 import { applyAnswer, applyOpened, applyRead, applyReset, applyReveal, type GradeOutcome } from './record';
-import { createProgressStorage, PROGRESS_KEY, type LoadResult, type SaveError, type StorageLike } from './storage';
+import {
+  createProgressStorage,
+  OLDER_KEY,
+  PROGRESS_KEY,
+  type BackupInfo,
+  type LoadResult,
+  type ProgressStorage,
+  type SaveError,
+  type StorageLike,
+} from './storage';
 import type { QuestionRef } from './summary';
 
 // The student's progress as nanostores atoms, saved to storage after every change. Each save reads what is
@@ -13,7 +21,8 @@ import type { QuestionRef } from './summary';
 // This is the part every island needs; import and export (only the progress page has them) are added on top
 // by files/store-files.ts through `current` and `commit`, so lesson pages never download them.
 
-export type SaveState = 'saved' | 'unsaved' | 'unavailable' | 'read-only' | 'recovered';
+export type SaveState = 'saved' | 'unsaved' | 'unavailable' | 'read-only' | 'recovered' | 'not-backed-up';
+export type { BackupInfo } from './storage';
 
 export interface SaveStatus {
   state: SaveState;
@@ -29,10 +38,14 @@ export const SAVE_MESSAGES: Readonly<Record<SaveState, string>> = {
     'Your browser’s storage is full, so your latest answers are not saved yet. Export your progress to keep a copy, or free some space.',
   unavailable:
     'This browser is not letting the course save progress (private browsing or blocked storage). You can keep going, but your answers will be gone when you close the page: use Export to keep a copy.',
+  // True after a rollback too: reloading gets the same older version, so it is not offered as the way out.
   'read-only':
-    'Your progress was saved by a newer version of this course. Reload the page to keep saving; until then new answers are not saved.',
+    'Your progress in this browser was saved by a newer version of this course, which this version cannot change without losing what the newer one saved, so new answers here are not saved. Your progress page can export a copy, and then reset to start saving here again.',
   recovered:
     'Some of your saved progress was damaged. Everything readable was kept, and a copy of the damaged data was kept in this browser.',
+  // Named for what is true: storage is full. (Not "a newer version": that is 'read-only'.)
+  'not-backed-up':
+    'Your saved progress must be copied aside before it can be repaired or updated (it is damaged or in an older format), and this browser’s storage is too full for the copy, so the course leaves it as it is and new answers are not saved. Free some space (your progress page can delete old saved copies), then reload.',
 };
 
 export interface ProgressStoreOptions {
@@ -51,6 +64,12 @@ export interface ProgressStoreOptions {
 export interface ProgressCore {
   progress: ReadableAtom<Progress>;
   saveStatus: ReadableAtom<SaveStatus>;
+  /** Copies of damaged, old-format or overwritten progress kept in this browser, newest first. */
+  backups: ReadableAtom<BackupInfo[]>;
+  /** The student has seen the notice about the backups there are now: stop showing it. */
+  markBackupsSeen(): void;
+  /** Lists the backups again (after one was deleted). */
+  refreshBackups(): void;
   /** Records an answer; pass the lesson's current questions to keep its best score. */
   recordAnswer(
     lessonId: string,
@@ -64,15 +83,21 @@ export interface ProgressCore {
   revealAnswer(lessonId: string, question: QuestionRef, now?: number): void;
   markOpened(lessonId: string, now?: number): void;
   markRead(lessonId: string, now?: number): void;
-  resetProgress(now?: number): void;
+  /** Starts again with no progress. Returns the save state after: 'saved' when it was reset. */
+  resetProgress(now?: number): SaveState;
+  /** Resets over progress a newer version saved (read-only otherwise), after backing that up. */
+  resetOverNewer(now?: number): SaveState;
+  /** The storage itself, for the progress page's backup tools (files/). */
+  storage: ProgressStorage;
   /** Re-reads storage and merges it in (e.g. when a page comes back from the back/forward cache). */
   refresh(): void;
   /** Stops listening to other tabs (tests, hot reload). */
   stop(): void;
   /** The progress now, starting the store first if it has not started. For actions built on top of the store. */
   current(): Progress;
-  /** Merges `next` with what is stored, writes it, and updates both atoms. True when it was saved. */
-  commit(next: Progress): boolean;
+  /** Merges `next` with what is stored, writes it, and updates both atoms. True when it was saved. Give `base`,
+   * the progress `next` was made from, to skip the merge when storage still holds exactly that. */
+  commit(next: Progress, base?: Progress): boolean;
   /** The clock actions use when given no time. */
   now(): number;
 }
@@ -86,6 +111,7 @@ const stateForError: Record<SaveError, SaveState> = {
   quota: 'unsaved',
   unavailable: 'unavailable',
   'read-only': 'read-only',
+  'not-backed-up': 'not-backed-up',
 };
 
 /**
@@ -106,6 +132,7 @@ export function createProgressCore(options: ProgressStoreOptions): ProgressCore 
   const storage = createProgressStorage(options.getStorage, { now: clock });
   const progress = atom<Progress>(emptyProgress());
   const saveStatus = atom<SaveStatus>({ state: 'saved', message: '' });
+  const backups = atom<BackupInfo[]>([]);
   let started = false;
   let unsubscribe: (() => void) | undefined;
 
@@ -121,29 +148,51 @@ export function createProgressCore(options: ProgressStoreOptions): ProgressCore 
     const loaded = storage.load();
     progress.set(loaded.data);
     saveStatus.set(statusAfterLoad(loaded));
+    backups.set(storage.backups());
     unsubscribe = options.subscribeToChanges?.(onOtherTab);
   }
 
-  function onOtherTab(key: string | null, newValue: string | null): void {
-    if (key !== PROGRESS_KEY || newValue === null) return;
-    const theirs = decodeProgress(newValue);
-    progress.set(mergeProgress(progress.get(), theirs.data));
-    if (theirs.readOnly) saveStatus.set(status('read-only'));
+  /** Merges in what is stored now; writes back what storage lacks (see onOtherTab). */
+  function catchUp(): void {
+    const stored = storage.read();
+    if (stored.status === 'unavailable') return;
+    const merged = mergeProgress(stored.data, progress.get());
+    progress.set(merged);
+    if (stored.status === 'read-only') return saveStatus.set(status('read-only'));
+    if (!sameProgress(stored.data, merged)) commit(merged, stored.data);
   }
 
-  function commit(next: Progress): boolean {
-    const stored = storage.read();
-    const merged = stored.status === 'unavailable' ? next : mergeProgress(stored.data, next);
+  // Two tabs that save within a few ms each read the other's older copy (a browser hands another tab's write to
+  // this one a little later), so a write can lack an answer only this tab has. So on hearing a write, this tab
+  // merges it in and writes back what it lacked; the other tab then finds nothing new and writes nothing, so
+  // the two converge. A removed key (site data cleared) is left alone until this tab next saves.
+  function onOtherTab(key: string | null, newValue: string | null): void {
+    if ((key !== PROGRESS_KEY && key !== OLDER_KEY) || newValue === null) return;
+    catchUp();
+  }
+
+  function commit(next: Progress, base?: Progress): boolean {
+    // Read again right before writing, and merge, so nothing another tab saved is written over. When what is
+    // stored is exactly what `next` was made from (this tab's last save), there is nothing to merge: a check
+    // then costs the same with ten thousand unrelated stored answers as with none.
+    const {
+      stored,
+      data: merged,
+      saved,
+    } = storage.update((stored) =>
+      stored.status === 'unavailable' || stored.data === base ? next : mergeProgress(stored.data, next),
+    );
     progress.set(merged);
     if (stored.status === 'unavailable' || stored.status === 'read-only') {
       saveStatus.set(status(stored.status));
       return false;
     }
-    const saved = storage.save(merged);
     if (!saved.ok) {
       saveStatus.set(status(stateForError[saved.error]));
       return false;
     }
+    // The save backed up a damaged text first: list it, so the notice about it shows.
+    if (stored.status === 'recovered') backups.set(storage.backups());
     // A recovery notice stays up for the rest of the visit: it matters more than "saved".
     if (saveStatus.get().state !== 'recovered') saveStatus.set(status('saved'));
     return true;
@@ -156,6 +205,7 @@ export function createProgressCore(options: ProgressStoreOptions): ProgressCore 
 
   startOnFirstListen(progress, start);
   startOnFirstListen(saveStatus, start);
+  startOnFirstListen(backups, start);
 
   return {
     progress,
@@ -164,33 +214,55 @@ export function createProgressCore(options: ProgressStoreOptions): ProgressCore 
     commit,
     now: clock,
     recordAnswer(lessonId, question, response, result, now = clock(), lessonQuestions) {
-      const next = applyAnswer(current(), lessonId, question, response, result, now, lessonQuestions);
-      if (commit(next)) options.onAnswerSaved?.();
+      const before = current();
+      const next = applyAnswer(before, lessonId, question, response, result, now, lessonQuestions);
+      if (commit(next, before)) options.onAnswerSaved?.();
     },
     revealAnswer(lessonId, question, now = clock()) {
       const before = current();
       const next = applyReveal(before, lessonId, question, now);
-      if (next !== before) commit(next);
+      if (next !== before) commit(next, before);
     },
     markOpened(lessonId, now = clock()) {
       const before = current();
       const next = applyOpened(before, lessonId, now);
-      if (next !== before) commit(next);
+      if (next !== before) commit(next, before);
     },
     markRead(lessonId, now = clock()) {
       const before = current();
       const next = applyRead(before, lessonId, now);
-      if (next !== before) commit(next);
+      if (next !== before) commit(next, before);
     },
     resetProgress(now = clock()) {
       commit(applyReset(current(), now));
+      return saveStatus.get().state;
     },
+    resetOverNewer(now = clock()) {
+      const next = applyReset(current(), now);
+      const saved = storage.overwriteNewer(next);
+      backups.set(storage.backups());
+      if (!saved.ok) {
+        saveStatus.set(status(stateForError[saved.error]));
+        return saveStatus.get().state;
+      }
+      progress.set(next);
+      saveStatus.set(status('saved'));
+      return 'saved';
+    },
+    backups,
+    markBackupsSeen() {
+      start();
+      storage.markSeen(backups.get().map((backup) => backup.key));
+      backups.set(storage.backups());
+    },
+    refreshBackups() {
+      start();
+      backups.set(storage.backups());
+    },
+    storage,
     refresh() {
       if (!started) return start();
-      const stored = storage.read();
-      if (stored.status === 'unavailable') return;
-      progress.set(mergeProgress(progress.get(), stored.data));
-      if (stored.status === 'read-only') saveStatus.set(status('read-only'));
+      catchUp();
     },
     stop() {
       unsubscribe?.();

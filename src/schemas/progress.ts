@@ -8,6 +8,7 @@ import {
   MAX_TIME,
   PROGRESS_VERSION,
   jsonDepth,
+  responseProblem,
 } from '../progress/rules';
 
 // A student's progress as kept in their browser's localStorage (key "course-progress-v1") and in exported
@@ -48,7 +49,9 @@ export const answerRecordSchema = z
     /** questionHash() of the question when it was last answered; a different current hash means "changed". */
     hash: z.string().min(1).max(MAX_HASH_LENGTH),
     /** The last response, as JSON. */
-    response: jsonValueSchema.refine((value) => jsonDepth(value) <= MAX_RESPONSE_DEPTH, 'nested too deeply'),
+    response: jsonValueSchema
+      .refine((value) => jsonDepth(value) <= MAX_RESPONSE_DEPTH, 'nested too deeply')
+      .refine((value) => responseProblem(value) === undefined, 'too big to show, or names an item twice'),
     /** Whether the last response is right, and its share of the marks. */
     correct: z.boolean(),
     score: z.number().min(0).max(1),

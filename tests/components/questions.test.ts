@@ -251,18 +251,58 @@ describe('saved answers', () => {
     expect(screen.queryByRole('button', { name: 'Try again' })).toBeNull();
   });
 
-  it('of a question that changed show a notice and the old answer, with no verdict', async () => {
+  it('of a question that changed: the question starts fresh, with a notice, and no verdict (issue 11 case 1)', async () => {
     localStorage.setItem(
       PROGRESS_KEY,
       storedAnswer(questions.single, { type: 'single', option: 'b' }, { hash: 'old-hash', correct: false }),
     );
     await setup(questions.single);
-    await vi.waitFor(() =>
-      expect(screen.getByText(/This question changed since you answered — answer again/)).toBeTruthy(),
-    );
-    expect(screen.getByRole('radio', { name: 'Hamas' })).toHaveProperty('checked', true);
+    await vi.waitFor(() => expect(screen.getByText(/This question changed since you answered it/)).toBeTruthy());
+    expect(screen.getByText(/Your earlier answer is kept in your progress/)).toBeTruthy();
+    expect(screen.getAllByRole('radio').some((r) => (r as HTMLInputElement).checked)).toBe(false);
     expect(screen.queryByText('Not quite')).toBeNull();
     expect(screen.getByRole('button', { name: 'Check answer' })).toBeTruthy();
+  });
+
+  it('of an ordering question an instructor edited: the new item shows and Check works (case 1)', async () => {
+    // Answered when the list had "treaty" in place of "sofa"; the question has changed since.
+    localStorage.setItem(
+      PROGRESS_KEY,
+      storedAnswer(
+        questions.ordering,
+        { type: 'ordering', order: ['invasion', 'treaty', 'withdrawal'] },
+        { hash: 'old-hash', correct: true },
+      ),
+    );
+    const { user, store } = await setup(questions.ordering);
+    await vi.waitFor(() => expect(screen.getByText(/This question changed since you answered it/)).toBeTruthy());
+    const items = [...document.querySelectorAll('.q-order-text')].map((el) => el.textContent);
+    expect(items).toContain('Status of Forces Agreement');
+    expect(items).not.toContain('treaty');
+    const check = screen.getByRole('button', { name: 'Check answer' });
+    expect(check.getAttribute('aria-disabled')).toBeNull();
+    await user.click(check);
+    expect(within(liveRegion()).getByText(/Correct|Not quite|right place/)).toBeTruthy();
+    const saved = store.progress.get().answers[`${LESSON}/order-events`];
+    expect((saved.response as { order: string[] }).order.sort()).toEqual(['invasion', 'sofa', 'withdrawal']);
+    expect(screen.queryByText(/This question changed/)).toBeNull();
+  });
+
+  it('that do not fit the question as it is start fresh, with a notice, for any type (case 2)', async () => {
+    const unfit: [keyof typeof questions, unknown][] = [
+      ['ordering', { type: 'ordering', order: ['invasion', 'gone', 'withdrawal'] }],
+      ['single', { type: 'single', option: 'no-such-option' }],
+      ['multiple', { type: 'multiple', options: ['no-such-option'] }],
+    ];
+    for (const [kind, response] of unfit) {
+      cleanupIsland();
+      localStorage.clear();
+      localStorage.setItem(PROGRESS_KEY, storedAnswer(questions[kind], response));
+      await setup(questions[kind]);
+      await vi.waitFor(() => expect(screen.getByText(/does not fit it any more/)).toBeTruthy());
+      expect(screen.queryByText('Correct')).toBeNull();
+      expect(screen.getByRole('button', { name: 'Check answer' })).toBeTruthy();
+    }
   });
 
   it('of the wrong shape are ignored', async () => {

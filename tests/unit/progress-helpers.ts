@@ -54,25 +54,42 @@ export class FakeTab implements StorageLike {
   /** Events held back, to play them later (a tab that has not heard yet). */
   holdEvents = false;
   readonly held: [string, string | null][] = [];
+  /** This tab's own copy of storage, as a browser tab keeps: other tabs' writes reach it only with their event. */
+  private cache: Map<string, string> | undefined;
   constructor(readonly browser: FakeBrowserStorage) {}
+
+  /** From now on reads see other tabs' writes only once their events are delivered (see holdEvents). */
+  readOwnCopy(): void {
+    this.cache = new Map(this.browser.items);
+  }
 
   getItem(key: string): string | null {
     if (this.browser.blocked) throw new DOMException('The operation is insecure.', 'SecurityError');
-    return this.browser.items.get(key) ?? null;
+    return (this.cache ?? this.browser.items).get(key) ?? null;
   }
   setItem(key: string, value: string): void {
     this.browser.write(this, key, String(value));
+    this.cache?.set(key, String(value));
   }
   removeItem(key: string): void {
     this.browser.write(this, key, null);
+    this.cache?.delete(key);
+  }
+  get length(): number {
+    return (this.cache ?? this.browser.items).size;
+  }
+  key(index: number): string | null {
+    return [...(this.cache ?? this.browser.items).keys()][index] ?? null;
   }
   subscribe = (listener: Listener): (() => void) => {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   };
   deliver(key: string, value: string | null): void {
-    if (this.holdEvents) this.held.push([key, value]);
-    else for (const listener of this.listeners) listener(key, value);
+    if (this.holdEvents) return void this.held.push([key, value]);
+    if (this.cache && value === null) this.cache.delete(key);
+    else if (this.cache && value !== null) this.cache.set(key, value);
+    for (const listener of this.listeners) listener(key, value);
   }
   release(): void {
     this.holdEvents = false;
@@ -130,7 +147,11 @@ export const jsonArb: fc.Arbitrary<JsonValue> = fc
 
 export const responseArb: fc.Arbitrary<JsonValue> = fc.oneof(
   fc.record({ type: fc.constant('single'), option: fc.constantFrom('a', 'b', 'c') }),
-  fc.record({ type: fc.constant('multiple'), options: fc.array(fc.constantFrom('a', 'b', 'c'), { maxLength: 3 }) }),
+  // Each option once: a response naming one twice is repaired on read (src/progress/repair.ts), so is not "valid".
+  fc.record({
+    type: fc.constant('multiple'),
+    options: fc.uniqueArray(fc.constantFrom('a', 'b', 'c'), { maxLength: 3 }),
+  }),
   fc.record({ type: fc.constant('numeric'), value: fc.string({ maxLength: 6 }) }),
   jsonArb,
 );

@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { previewImport } from '../../src/progress/files/preview';
 import type { Progress } from '../../src/progress/format';
 import { mergeImported, replaceWithImported } from '../../src/progress/files/import';
-import { mergeAnswers, mergeLessons, mergeProgress } from '../../src/progress/merge';
-import { answer, doc, progressArb, timeArb } from './progress-helpers';
+import { mergeAnswers, mergeLessons, mergeProgress, sameProgress } from '../../src/progress/merge';
+import { answer, answerArb, answerKeyArb, doc, progressArb, timeArb, viaJson } from './progress-helpers';
 
 describe('mergeAnswers', () => {
   it('keeps the later answer, the larger attempt count and the first time', () => {
@@ -96,6 +96,53 @@ describe('mergeProgress', () => {
         numRuns: 300,
       },
     );
+  });
+
+  // Times from {0, 1} make nearly every shared answer a same-millisecond tie, the case most likely to differ.
+  const tiedAnswer = fc
+    .tuple(answerArb, fc.integer({ min: 0, max: 1 }))
+    .map(([a, t]) => ({ ...a, firstAt: t, lastAt: t, roundAt: t, dueAt: undefined }))
+    .map(viaJson);
+  const tiedCopy = fc
+    .record({ answers: fc.dictionary(answerKeyArb, tiedAnswer, { maxKeys: 8, noNullPrototype: true }) })
+    .map(({ answers }) => doc({ updatedAt: 1, answers }));
+
+  it('with answers tied in the same millisecond: commutative, and every entry of both copies kept', () => {
+    fc.assert(
+      fc.property(tiedCopy, tiedCopy, (a, b) => {
+        const merged = mergeProgress(a, b);
+        expect(merged).toEqual(mergeProgress(b, a));
+        for (const own of [a, b]) {
+          for (const [key, entry] of Object.entries(own.answers)) {
+            expect(merged.answers[key]).toBeDefined();
+            expect(merged.answers[key].attempts).toBeGreaterThanOrEqual(entry.attempts);
+            // The winner of a tie is one of the two answers, not a blend of them.
+            // (attempts, firstAt and firstTryRight are combined from both, by design.)
+            const { attempts: _x, firstAt: _y, firstTryRight: _z, ...kept } = merged.answers[key];
+            const candidates = [a, b]
+              .map((copy) => copy.answers[key])
+              .filter(Boolean)
+              .map(({ attempts: _a, firstAt: _f, firstTryRight: _t, ...rest }) => rest);
+            expect(candidates).toContainEqual(kept);
+          }
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('hands back an unchanged entry as the same object, and sameProgress sees nothing new', () => {
+    fc.assert(
+      fc.property(progressArb, (a) => {
+        const copy = viaJson(a);
+        const merged = mergeProgress(copy, a);
+        for (const key of Object.keys(a.answers)) expect(merged.answers[key]).toBe(copy.answers[key]);
+        expect(sameProgress(copy, merged)).toBe(true);
+      }),
+    );
+    const theirs = doc({ answers: { 'intro/q1': answer() } });
+    const mine = doc({ answers: { 'intro/q1': answer(), 'intro/q2': answer() } });
+    expect(sameProgress(theirs, mergeProgress(theirs, mine))).toBe(false);
   });
 
   it('is idempotent', () => {

@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { emptyProgress } from '../../src/progress/format';
-import { createProgressStorage, isQuotaError, PROGRESS_KEY } from '../../src/progress/storage';
-import { answer, doc, FakeBrowserStorage } from './progress-helpers';
+import fc from 'fast-check';
+import {
+  createProgressStorage,
+  HOT_MAX,
+  isQuotaError,
+  OLDER_KEY,
+  PROGRESS_KEY,
+  serializeProgress,
+} from '../../src/progress/storage';
+import type { Progress } from '../../src/progress/format';
+import { answer, doc, FakeBrowserStorage, progressArb } from './progress-helpers';
 
 const saved = doc({ answers: { 'intro/q1': answer() } });
 
@@ -60,11 +69,11 @@ describe('load', () => {
     expect(browser.items.get('course-progress-backup-7000-1')).toBe('garbage');
   });
 
-  it('treats damaged data it cannot back up as read-only, and does not write over it', () => {
+  it('does not write over damaged data it cannot back up, and says the copy is missing, not a newer version (case 5)', () => {
     const { storage, browser } = setup('garbage');
     browser.quota = browser.used() + 10;
-    expect(storage.load().status).toBe('read-only');
-    expect(storage.save(saved)).toEqual({ ok: false, error: 'quota' });
+    expect(storage.load().status).toBe('not-backed-up');
+    expect(storage.save(saved)).toEqual({ ok: false, error: 'not-backed-up' });
     expect(browser.items.get(PROGRESS_KEY)).toBe('garbage');
   });
 
@@ -141,5 +150,96 @@ describe('isQuotaError', () => {
     expect(isQuotaError({ code: 22 })).toBe(true);
     expect(isQuotaError(new DOMException('no', 'SecurityError'))).toBe(false);
     expect(isQuotaError('QuotaExceededError')).toBe(false);
+  });
+});
+
+describe('serializeProgress', () => {
+  it('writes the same JSON as JSON.stringify, also for an entry met before (its cached text)', () => {
+    fc.assert(
+      fc.property(progressArb, (progress) => {
+        expect(JSON.parse(serializeProgress(progress))).toEqual(JSON.parse(JSON.stringify(progress)));
+        const again = { ...progress, updatedAt: progress.updatedAt + 1 };
+        expect(JSON.parse(serializeProgress(again))).toEqual(JSON.parse(JSON.stringify(again)));
+      }),
+    );
+  });
+});
+
+describe('many stored answers (case 9)', () => {
+  const many = (count: number, at = 1000): Progress['answers'] =>
+    Object.fromEntries(
+      Array.from({ length: count }, (_, i) => [`gone-${i % 7}/q-${i}`, answer({ firstAt: at + i, lastAt: at + i })]),
+    );
+
+  it('moves older answers to their own key once, then a save writes only the recent ones, keeping all', () => {
+    const all = doc({ updatedAt: 99_999, answers: many(HOT_MAX * 3) });
+    const { storage, browser } = setup(JSON.stringify(all));
+    const writes: string[] = [];
+    const write = browser.write.bind(browser);
+    browser.write = (from, key, value) => (writes.push(key), write(from, key, value));
+    const loaded = storage.load();
+    expect(Object.keys(loaded.data.answers)).toHaveLength(HOT_MAX * 3);
+    expect(writes).toContain(OLDER_KEY);
+    writes.length = 0;
+    const next = { ...loaded.data, answers: { ...loaded.data.answers, 'intro/q1': answer({ lastAt: 100_000 }) } };
+    expect(storage.save(next)).toEqual({ ok: true });
+    expect(writes).toEqual([PROGRESS_KEY]);
+    expect(JSON.parse(browser.items.get(PROGRESS_KEY)!).answers['intro/q1']).toBeDefined();
+    expect(Object.keys(JSON.parse(browser.items.get(PROGRESS_KEY)!).answers).length).toBeLessThan(HOT_MAX);
+    // A fresh page reads the two keys back as one.
+    const again = setup();
+    for (const [key, value] of browser.items) again.browser.items.set(key, value);
+    expect(again.storage.load().data).toEqual(next);
+  });
+
+  it('with no room to move older answers aside, keeps saving everything under one key', () => {
+    const all = doc({ updatedAt: 99_999, answers: many(HOT_MAX + 50) });
+    const { storage, browser } = setup(JSON.stringify(all));
+    browser.quota = browser.used() * 1.2; // room for the progress, not for a copy of most of it beside it
+    const loaded = storage.load();
+    expect(browser.items.has(OLDER_KEY)).toBe(false);
+    const next = { ...loaded.data, answers: { ...loaded.data.answers, 'intro/q1': answer({ lastAt: 100_000 }) } };
+    expect(storage.save(next)).toEqual({ ok: true });
+    expect(Object.keys(JSON.parse(browser.items.get(PROGRESS_KEY)!).answers)).toHaveLength(HOT_MAX + 51);
+  });
+
+  it('a reset drops the older answers too, and their key', () => {
+    const { storage, browser } = setup(JSON.stringify(doc({ answers: many(HOT_MAX + 5) })));
+    storage.load();
+    expect(browser.items.has(OLDER_KEY)).toBe(true);
+    expect(storage.save(doc({ updatedAt: 5000, resetAt: 5000 }))).toEqual({ ok: true });
+    expect(browser.items.has(OLDER_KEY)).toBe(false);
+    expect(storage.read().data.answers).toEqual({});
+  });
+});
+
+describe('backups (case 3)', () => {
+  it('lists every backup with its date and size, newest first, and can read, delete and mark them seen', () => {
+    const { storage, browser } = setup('garbage');
+    browser.items.set('course-progress-backup-5000', 'older copy é');
+    storage.load();
+    const listed = storage.backups();
+    expect(listed).toEqual([
+      { key: 'course-progress-backup-7000', savedAt: 7000, bytes: 7, seen: false },
+      { key: 'course-progress-backup-5000', savedAt: 5000, bytes: 13, seen: false },
+    ]);
+    expect(storage.backupText('course-progress-backup-7000')).toBe('garbage');
+    expect(storage.backupText(PROGRESS_KEY)).toBeNull();
+    storage.markSeen(['course-progress-backup-7000']);
+    expect(storage.backups().map((b) => b.seen)).toEqual([true, false]);
+    expect(storage.deleteBackup('course-progress-backup-5000')).toBe(true);
+    expect(storage.deleteBackup(PROGRESS_KEY)).toBe(false);
+    expect(browser.items.has(PROGRESS_KEY)).toBe(true);
+    expect(storage.backups().map((b) => b.key)).toEqual(['course-progress-backup-7000']);
+  });
+
+  it('writes over a newer version’s progress only after backing it up (case 4)', () => {
+    const newer = JSON.stringify({ ...saved, version: 99 });
+    const { storage, browser } = setup(newer);
+    expect(storage.load().status).toBe('read-only');
+    expect(storage.save(emptyProgress(1))).toEqual({ ok: false, error: 'read-only' });
+    expect(storage.overwriteNewer(doc({ updatedAt: 9000, resetAt: 9000 }))).toEqual({ ok: true });
+    expect(browser.backups().map((key) => browser.items.get(key))).toEqual([newer]);
+    expect(storage.read()).toMatchObject({ status: 'ok', data: { resetAt: 9000, answers: {} } });
   });
 });

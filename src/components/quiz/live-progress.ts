@@ -1,6 +1,6 @@
 import type { ReadableAtom } from 'nanostores';
 import { createSubscriber } from 'svelte/reactivity';
-import { progress, saveStatus } from '../../progress/browser-store';
+import { backups, progress, saveStatus } from '../../progress/browser-store';
 
 // The progress store as values Svelte tracks: reading `.current` in markup, $derived or $effect subscribes
 // (and the last reader leaving unsubscribes), like `$progress` would. Svelte's `$store` syntax ships its
@@ -22,3 +22,4 @@ function live<T>(store: ReadableAtom<T>): Live<T> {
 
 export const liveProgress = live(progress);
 export const liveSaveStatus = live(saveStatus);
+export const liveBackups = live(backups);

@@ -6,4 +6,6 @@ import { progressCore } from '../browser-store';
 export type { ImportPreview } from './preview';
 export { IMPORT_MAX_BYTES } from './progress-file';
 
-export const { checkImport, importProgress, exportProgress } = progressTransfer(progressCore);
+export const { checkImport, importProgress, exportProgress, restoreBackup, backupText, deleteBackup } =
+  progressTransfer(progressCore);
+export const { resetOverNewer } = progressCore;

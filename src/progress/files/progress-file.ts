@@ -4,6 +4,7 @@ import { readProgressDocument } from '../decode';
 import { migrate } from '../migrations';
 import { isPlainObject } from '../validate';
 import { describeSize, findForbiddenKey, textBytes } from '../file-checks';
+import { repairProgress } from '../repair';
 
 // Progress files: what "Export progress" writes and what "Import progress" accepts. An import is checked
 // completely before anything is changed; every refusal says what is wrong in words a student can act on.
@@ -29,7 +30,14 @@ export interface ProgressExport {
 const isExportKind = (kind: unknown): boolean =>
   kind === EXPORT_KIND || (typeof kind === 'string' && LEGACY_EXPORT_KIND.test(kind));
 
-export type ImportParse = { ok: true; data: Progress; exportedAt: number } | { ok: false; message: string };
+export type ImportParse =
+  | {
+      ok: true;
+      data: Progress;
+      exportedAt: number;
+      /** What was repaired on the way in (repair.ts), if anything. */ notes?: string[];
+    }
+  | { ok: false; message: string };
 
 export function exportProgressText(progress: Progress, now: number): string {
   const file: ProgressExport = { kind: EXPORT_KIND, exportedAt: now, version: PROGRESS_VERSION, data: progress };
@@ -42,8 +50,12 @@ const refuse = (reason: string): ImportParse => ({ ok: false, message: `${reason
 const WRONG_FILE =
   'This is not a progress file from this course. Choose a file saved with “Export progress” on this site.';
 
-/** Checks a progress file completely; returns the progress it holds or a message for the student. Never throws. */
-export function parseProgressImport(text: unknown): ImportParse {
+/**
+ * Checks a progress file completely; returns the progress it holds or a message for the student. Never throws.
+ * Times more than a day after `now` are moved back to it and impossible attempt counts lowered (with notes);
+ * a response too big to show or not an answer at all refuses the file.
+ */
+export function parseProgressImport(text: unknown, now: number = Date.now()): ImportParse {
   if (typeof text !== 'string') return refuse('No file text was given to import.');
   const bytes = textBytes(text, IMPORT_MAX_BYTES);
   if (bytes > IMPORT_MAX_BYTES) {
@@ -98,5 +110,15 @@ export function parseProgressImport(text: unknown): ImportParse {
     const more = reading.dropped > 1 ? ` (${reading.dropped} entries have problems)` : '';
     return damaged(`${reading.firstInvalid}${more}`);
   }
-  return { ok: true, data: reading.data, exportedAt };
+  const repaired = repairProgress(reading.data, now);
+  if (repaired.firstBadResponse !== undefined) {
+    return refuse(
+      `This progress file has been changed or damaged: ${repaired.firstBadResponse}, so it cannot be shown. ` +
+        'Export the progress again from the browser it came from, or remove that answer from the file.',
+    );
+  }
+  const { data: repairedData, notes } = repaired;
+  return notes.length > 0
+    ? { ok: true, data: repairedData, exportedAt, notes }
+    : { ok: true, data: repairedData, exportedAt };
 }

@@ -2,6 +2,7 @@ import { previewImport, type ImportPreview } from './preview';
 import { applyReplace, mergeImported } from './import';
 import { createProgressCore, type ProgressCore, type ProgressStoreOptions, type SaveState } from '../store';
 import { exportProgressText, parseProgressImport } from './progress-file';
+import { decodeProgress } from '../decode';
 
 // The whole progress store: the core every island uses (../store.ts) plus import and export, which only
 // the progress page offers. Kept apart so a lesson page's store chunk holds none of the file handling.
@@ -9,7 +10,8 @@ import { exportProgressText, parseProgressImport } from './progress-file';
 export type { ProgressStoreOptions, SaveState } from '../store';
 
 export type ImportMode = 'merge' | 'replace';
-export type ImportCheck = { ok: true; preview: ImportPreview; exportedAt: number } | { ok: false; message: string };
+export type ImportCheck =
+  { ok: true; preview: ImportPreview; exportedAt: number; notes?: string[] } | { ok: false; message: string };
 export type ImportOutcome = { ok: true; preview: ImportPreview; saveState: SaveState } | { ok: false; message: string };
 
 export interface ProgressTransfer {
@@ -19,6 +21,12 @@ export interface ProgressTransfer {
   importProgress(text: string, mode: ImportMode, now?: number): ImportOutcome;
   /** The current progress as the text of a progress file. */
   exportProgress(now?: number): string;
+  /** Merges what is readable in a backup into the current progress (adds, never removes). */
+  restoreBackup(key: string): ImportOutcome;
+  /** The text of a backup, to download; null when it is gone. */
+  backupText(key: string): string | null;
+  /** Deletes a backup; false when it could not be. */
+  deleteBackup(key: string): boolean;
 }
 
 export type ProgressStore = ProgressCore & ProgressTransfer;
@@ -27,12 +35,13 @@ export type ProgressStore = ProgressCore & ProgressTransfer;
 export function progressTransfer(core: ProgressCore): ProgressTransfer {
   return {
     checkImport(text) {
-      const parsed = parseProgressImport(text);
+      const parsed = parseProgressImport(text, core.now());
       if (!parsed.ok) return parsed;
-      return { ok: true, preview: previewImport(core.current(), parsed.data), exportedAt: parsed.exportedAt };
+      const { exportedAt, notes = [] } = parsed;
+      return { ok: true, preview: previewImport(core.current(), parsed.data), exportedAt, notes };
     },
     importProgress(text, mode, now = core.now()) {
-      const parsed = parseProgressImport(text);
+      const parsed = parseProgressImport(text, now);
       if (!parsed.ok) return parsed;
       const before = core.current();
       const preview = previewImport(before, parsed.data);
@@ -41,6 +50,36 @@ export function progressTransfer(core: ProgressCore): ProgressTransfer {
     },
     exportProgress(now = core.now()) {
       return exportProgressText(core.current(), now);
+    },
+    restoreBackup(key) {
+      const text = core.storage.backupText(key);
+      if (text === null) return { ok: false, message: 'That copy is no longer in this browser. Nothing was changed.' };
+      // The same reading as stored progress, so a damaged copy gives back every entry that can be read.
+      const decoded = decodeProgress(text);
+      if (decoded.readOnly) {
+        return {
+          ok: false,
+          message:
+            'That copy was saved by a newer version of this course, which this version cannot read in full. Download it to keep it. Nothing was changed.',
+        };
+      }
+      const count = Object.keys(decoded.data.answers).length + Object.keys(decoded.data.lessons).length;
+      if (count === 0) {
+        return {
+          ok: false,
+          message: 'Nothing in that copy could be read, so there is nothing to restore. Nothing was changed.',
+        };
+      }
+      const before = core.current();
+      const preview = previewImport(before, decoded.data);
+      core.commit(mergeImported(before, decoded.data), before);
+      return { ok: true, preview, saveState: core.saveStatus.get().state };
+    },
+    backupText: (key) => core.storage.backupText(key),
+    deleteBackup(key) {
+      const deleted = core.storage.deleteBackup(key);
+      core.refreshBackups();
+      return deleted;
     },
   };
 }
