@@ -16,7 +16,7 @@
  * Numbers are base 36. A response that does not fit the question's lists (an id
  * the package does not know) is kept whole as "~" + URI-encoded JSON, so nothing is ever dropped silently.
  */
-import { pickedOf } from '../quiz/attribution';
+import { attributionChoices, pickedOf } from '../quiz/attribution';
 import { isResponse } from '../quiz/response';
 import type { Response } from '../schemas/question';
 import type { AnswerRecord, LessonProgress, Progress } from '../progress/format';
@@ -79,9 +79,15 @@ function encodeResponse(q: PackageQuestion, r: Response): string {
       break;
     case 'attribution': {
       // "n" for "None of them", else the positions of the reports ticked.
-      // An answer saved in the two-report form ({ choice: 'a' }) is kept whole, so it comes back as it was.
-      const picked = r.choice === undefined ? pickedOf(r, q.ids ?? []) : undefined;
-      compact = picked === undefined ? undefined : picked.length === 0 ? 'n' : positions(q.ids, picked);
+      // An answer saved in the two-report form ({ choice: 'a' }) is "c" and its place among those choices, so it
+      // comes back as it was.
+      if (r.choice !== undefined) {
+        compact =
+          r.reports === undefined && r.none === undefined ? `c${n36(attributionChoices.indexOf(r.choice))}` : undefined;
+        break;
+      }
+      const picked = pickedOf(r, q.ids ?? []);
+      compact = picked === undefined ? undefined : picked.length === 0 && r.none ? 'n' : positions(q.ids, picked);
       break;
     }
   }
@@ -143,8 +149,9 @@ function decodeResponse(q: PackageQuestion, text: string): Response | undefined 
       response = { type: 'evidence', paragraph: parse36(text) };
       break;
     case 'attribution':
-      response =
-        text === 'n'
+      response = text.startsWith('c')
+        ? { type: 'attribution', choice: attributionChoices[parse36(text.slice(1)) ?? -1] }
+        : text === 'n'
           ? { type: 'attribution', reports: [], none: true }
           : { type: 'attribution', reports: indices(q.ids) };
       break;

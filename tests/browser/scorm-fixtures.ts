@@ -44,7 +44,8 @@ function longestResponse(q: PackageQuestion): Response {
     case 'evidence':
       return { type: 'evidence', paragraph: 23 };
     case 'attribution':
-      return { type: 'attribution', choice: 'neither' };
+      // Every report ticked, as the checkboxes write it (issue 13's form for any number of reports).
+      return { type: 'attribution', reports: [...q.ids!] };
   }
 }
 

@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { APIRoute } from 'astro';
+import { getCollection } from 'astro:content';
+import { questionHash } from '../../../quiz/hash';
 import { z } from 'astro/zod';
 import { parse } from 'yaml';
 import { getExportCourse } from '../../../export/load';
@@ -14,13 +16,21 @@ const scormSettings = z.strictObject({ masteryScore: z.number().min(0).max(100) 
 
 export const GET: APIRoute = async ({ site }) => {
   const course = await getExportCourse(site);
+  // Hashes of the questions as written: the exports' copies have attribution questions resolved.
+  const written = new Map(
+    (await getCollection('quizzes')).flatMap((entry) =>
+      entry.data.questions.map((q) => [`${entry.data.id}/${q.id}`, questionHash(q)] as const),
+    ),
+  );
   const settings = scormSettings.parse(parse(readFileSync('content/scorm.yaml', 'utf8')));
   const lessonSpec = (lesson: (typeof course.lessons)[number]): PackageSpec => ({
     id: lesson.id,
     title: `${course.title}: Lesson ${lesson.order}. ${lesson.title}`,
     entries: [`/lessons/${lesson.id}/`],
     lessons: [lesson.id],
-    questions: lesson.quizzes.flatMap((quiz) => quiz.questions.map((q) => packageQuestion(lesson.id, q))),
+    questions: lesson.quizzes.flatMap((quiz) =>
+      quiz.questions.map((q) => packageQuestion(lesson.id, q, written.get(`${quiz.id}/${q.id}`))),
+    ),
   });
   const lessons = course.lessons.map(lessonSpec);
   const whole: PackageSpec = {
