@@ -11,6 +11,14 @@ const point = z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90
 });
 
 export const courseSchema = z.strictObject({
+  /**
+   * What hand-in files name the course by, so the results page refuses another course's files. Optional: without
+   * it the id is made from the title. Set it before students hand in, and keep it when the title changes.
+   */
+  id: z
+    .string()
+    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'write the id in lower case with hyphens, e.g. my-course')
+    .optional(),
   /** The course's name: the home page's heading, every page title, the exports' title. */
   title: text,
   /** One line under the title, e.g. what and when the reports are about. */
