@@ -347,6 +347,9 @@ export function createProgressStorage(
         };
       }
       write(storage, result.data, stored);
+      // A clean upgrade from an older format is routine: its safety copy is still listed on /progress/, but no
+      // notice asks every student about it. Damage ('recovered') is announced until the student hides it.
+      if (backup.key !== undefined && result.status === 'ok') markSeen([backup.key]);
       return backup.key === undefined ? result : { ...result, backupKey: backup.key };
     }
     // A copy saved before the split, or grown large: move its older answers aside now, once per visit at most.
