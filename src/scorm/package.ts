@@ -28,7 +28,7 @@ export interface PackageSpec {
 /** Kinds of page a package brings along when its entry pages link to them. */
 const LINKED_KINDS = ['/lessons/', '/reports/', '/background/', '/map/', '/timeline/', '/glossary/'];
 
-/** "/reports/report-a/#p2" → "reports/report-a/index.html" (or undefined when that is not a built page). */
+/** "/reports/<id>/#p2" → "reports/<id>/index.html" (or undefined when that is not a built page). */
 export function pageFile(distDir: string, sitePath: string): string | undefined {
   const path = sitePath.replace(/[?#].*$/, '');
   if (!path.startsWith('/') || path.startsWith('//')) return undefined;
