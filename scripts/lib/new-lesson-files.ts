@@ -1,6 +1,7 @@
 // The three files `npm run new-lesson` writes, as text: a report, a stub lesson that reads it, and a
 // starter checkpoint. Pure functions; scripts/lib/new-lesson.ts decides where they go.
 import type { ArticleParts } from '../../src/lib/furniture.ts';
+import { formatDay } from '../../src/lib/format.ts';
 
 export interface NewLessonPlan {
   /** Id of the report and of its lesson, e.g. "report-c". */
@@ -94,8 +95,8 @@ export function lessonMdx(plan: NewLessonPlan): string {
 
 export function quizYaml(plan: NewLessonPlan): string {
   const objectives = objectiveIds(plan.id);
-  const published = spelledDate(plan.published);
-  const weekBefore = spelledDate(shiftDays(plan.published, -7));
+  const published = formatDay(plan.published);
+  const weekBefore = formatDay(shiftDays(plan.published, -7));
   return [
     `# Starter checkpoint for lesson "${plan.id}", made by npm run new-lesson: rewrite or replace both questions.`,
     '# Question types and their fields: the instructor guide, /instructors/#questions (npm start, then open it).',
@@ -130,27 +131,6 @@ export function quizYaml(plan: NewLessonPlan): string {
     `    evidence: { source: ${plan.id}, paragraph: 1 }`,
     '',
   ].join('\n');
-}
-
-const months = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
-/** "2024-04-22" → "22 April 2024". */
-function spelledDate(day: string): string {
-  const [y, m, d] = day.split('-').map(Number);
-  return `${d} ${months[m - 1]} ${y}`;
 }
 
 function shiftDays(day: string, days: number): string {

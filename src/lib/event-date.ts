@@ -1,4 +1,5 @@
 import { isRealDay } from '../schemas/common';
+import { MONTHS } from './format';
 
 /** A point in time known to a day, a month or a year. */
 export interface DatePoint {
@@ -14,21 +15,6 @@ export interface EventDate {
   precision: Precision;
 }
 export type ParseResult = ({ ok: true } & EventDate) | { ok: false; error: string };
-
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 
 function parsePoint(text: string): DatePoint | string {
   if (/^\d{4}$/.test(text)) return { year: Number(text) };

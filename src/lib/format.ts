@@ -1,5 +1,6 @@
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-const MONTHS = [
+/** Month names, for every date the site spells out. */
+export const MONTHS = [
   'January',
   'February',
   'March',
