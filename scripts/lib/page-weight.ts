@@ -136,6 +136,12 @@ export function staticImports(code: string): string[] {
   return specifiers;
 }
 
+/** The specifiers of an ES module's dynamic import()s with a fixed string, as the bundler writes them: what it may load
+ * later, which the weights here do not count. */
+export function dynamicImports(code: string): string[] {
+  return [...code.matchAll(/(?<![\w$.])import\(\s*(["'`])([^"'`$]+)\1\s*\)/g)].map((match) => match[2]!);
+}
+
 const JS_TYPES = new Set(['', 'module', 'text/javascript', 'application/javascript']);
 const FETCHING_RELS: Readonly<Record<string, ResourceKind>> = {
   stylesheet: 'css',
