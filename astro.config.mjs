@@ -1,4 +1,5 @@
 // @ts-check
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import svelte from '@astrojs/svelte';
@@ -31,6 +32,15 @@ export default defineConfig({
   // of question stays in a chunk of its own, so a lesson page loads only the kinds it shows.
   // Client build only: the server build keeps its default chunks.
   vite: {
+    // Islands wake through src/components/svelte-renderer.ts, not @astrojs/svelte's client renderer: see there.
+    resolve: {
+      alias: [
+        {
+          find: /^@astrojs\/svelte\/client\.js$/,
+          replacement: fileURLToPath(new URL('./src/components/svelte-renderer.ts', import.meta.url)),
+        },
+      ],
+    },
     plugins: [
       {
         // Vite wraps each dynamic import() (uncommon.ts, the review page's kinds) in a helper that first preloads the
@@ -72,7 +82,7 @@ export default defineConfig({
                   },
                   {
                     name: 'svelte',
-                    test: /node_modules[\\/](svelte|esm-env|clsx|nanostores|@astrojs[\\/]svelte)[\\/]|src[\\/]progress[\\/]browser-store\.ts|src[\\/]components[\\/]quiz[\\/]live-progress\.ts/,
+                    test: /node_modules[\\/](svelte|esm-env|clsx|nanostores|@astrojs[\\/]svelte)[\\/]|src[\\/]progress[\\/]browser-store\.ts|src[\\/]components[\\/]quiz[\\/]live-progress\.ts|src[\\/]components[\\/]svelte-renderer\.ts/,
                     priority: 2,
                   },
                   {
