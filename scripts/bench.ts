@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { pageKind } from './lib/page-kinds.ts';
-import { dynamicImports, measureBytes, measurePage, totals, type Bytes, type PageTotals } from './lib/page-weight.ts';
+import { laterImports, measureBytes, measurePage, totals, type Bytes, type PageTotals } from './lib/page-weight.ts';
 import { listBuiltPages } from './lib/site-pages.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -35,12 +35,9 @@ const kb = (bytes: number): string => (bytes / 1024).toFixed(1);
 const laterFiles = new Map<string, Set<string>>();
 const rows = listBuiltPages(distDir).map((page) => {
   const weight = measurePage(distDir, page);
-  for (const file of weight.resources.filter((r) => r.phase === 'hydration' && r.local && !r.missing)) {
-    for (const specifier of dynamicImports(readFileSync(join(distDir, file.url), 'utf8'))) {
-      const url = new URL(specifier, `http://site.invalid${file.url}`).pathname;
-      if (!laterFiles.has(url)) laterFiles.set(url, new Set());
-      laterFiles.get(url)!.add(pageKind(page.path));
-    }
+  for (const url of laterImports(distDir, weight)) {
+    if (!laterFiles.has(url)) laterFiles.set(url, new Set());
+    laterFiles.get(url)!.add(pageKind(page.path));
   }
   return { path: page.path, kind: pageKind(page.path), islands: weight.islands.length, t: totals(weight) };
 });

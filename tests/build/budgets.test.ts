@@ -7,7 +7,7 @@ import { builtPages, distDir } from '../built-site.ts';
 import { cssReferences } from '../../scripts/lib/css-references.ts';
 import { effectiveScriptSources, parseCsp, readCspMeta } from '../../scripts/lib/csp.ts';
 import { pageKind, zeroJsKinds } from '../../scripts/lib/page-kinds.ts';
-import { dynamicImports, measurePage, scanTags, totals, type Resource } from '../../scripts/lib/page-weight.ts';
+import { laterImports, measurePage, scanTags, totals, type Resource } from '../../scripts/lib/page-weight.ts';
 // Astro's own inline scripts: the <astro-island> element and the client:visible directive, as Astro emits them.
 import astroIslandScript from 'astro/runtime/server/astro-island.prebuilt.js';
 import astroVisibleScript from 'astro/client/visible.prebuilt.js';
@@ -176,16 +176,8 @@ describe.each(pages)('page $path ($kind)', (page) => {
     test('fetches later only uncommon.ts (merging, format upgrades), which one tab with current progress never needs', () => {
       // What the islands' code may import() when something needs it: the weights here do not count it, so it must
       // stay off the common path (tests/unit/progress-uncommon.test.ts) and be only this.
-      const later = new Set(
-        js
-          .filter((r) => r.phase === 'hydration' && r.local && !r.missing)
-          .flatMap((r) =>
-            dynamicImports(readFileSync(join(distDir, r.url), 'utf8')).map(
-              (specifier) => new URL(specifier, `http://site.invalid${r.url}`).pathname,
-            ),
-          ),
-      );
-      expect([...later].map((url) => url.replace(/^\/_astro\/([\w-]+)\.[\w-]+\.js$/, '$1'))).toEqual(['uncommon']);
+      const later = laterImports(distDir, weight);
+      expect(later.map((url) => url.replace(/^\/_astro\/([\w-]+)\.[\w-]+\.js$/, '$1'))).toEqual(['uncommon']);
     });
 
     // Issue 10's 24 KB cannot be met with these features: LESSON_HYDRATION_GUARD says what the bytes are for.
