@@ -1,4 +1,5 @@
 // @ts-check
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import svelte from '@astrojs/svelte';
@@ -31,6 +32,28 @@ export default defineConfig({
   // of question stays in a chunk of its own, so a lesson page loads only the kinds it shows.
   // Client build only: the server build keeps its default chunks.
   vite: {
+    // Islands wake through src/components/svelte-renderer.ts, not @astrojs/svelte's client renderer: see there.
+    resolve: {
+      alias: [
+        {
+          find: /^@astrojs\/svelte\/client\.js$/,
+          replacement: fileURLToPath(new URL('./src/components/svelte-renderer.ts', import.meta.url)),
+        },
+      ],
+    },
+    plugins: [
+      {
+        // Vite wraps each dynamic import() (uncommon.ts, the review page's kinds) in a helper that first preloads the
+        // imported chunk's own imports and CSS: about 0.9 KB in the chunk every island loads. Those imports are
+        // loaded already when these run, and Astro puts island CSS in the page (a module imported with import()
+        // that imports CSS gets no CSS in Vite's list here), so the helper only has to call the import.
+        name: 'course:plain-dynamic-import',
+        enforce: 'pre',
+        load(id) {
+          if (id === '\0vite/preload-helper.js') return 'export const __vitePreload = (load) => load();';
+        },
+      },
+    ],
     build: {
       rolldownOptions: {
         // Astro marks compiled MDX with a "use astro:head-inject" directive that the bundler warns it may drop;
@@ -51,8 +74,15 @@ export default defineConfig({
               codeSplitting: {
                 groups: [
                   {
+                    // The dynamic import() helper (see the plugin above), by itself: in the group below it would make
+                    // the search page's own script import the whole Svelte chunk.
+                    name: 'import-helper',
+                    test: /vite[\\/]preload-helper/,
+                    priority: 3,
+                  },
+                  {
                     name: 'svelte',
-                    test: /node_modules[\\/](svelte|esm-env|clsx|nanostores|@astrojs[\\/]svelte)[\\/]|src[\\/]progress[\\/]browser-store\.ts|src[\\/]components[\\/]quiz[\\/]live-progress\.ts/,
+                    test: /node_modules[\\/](svelte|esm-env|clsx|nanostores|@astrojs[\\/]svelte)[\\/]|src[\\/]progress[\\/]browser-store\.ts|src[\\/]components[\\/]quiz[\\/]live-progress\.ts|src[\\/]components[\\/]svelte-renderer\.ts/,
                     priority: 2,
                   },
                   {

@@ -4,11 +4,11 @@
 // (the cost of checking an answer; `--no-check` leaves it out) and scripts/bench-handins.ts (the instructor's
 // results page opening 100 hand-in files).
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { pageKind } from './lib/page-kinds.ts';
-import { measurePage, totals, type Bytes, type PageTotals } from './lib/page-weight.ts';
+import { laterImports, measureBytes, measurePage, totals, type Bytes, type PageTotals } from './lib/page-weight.ts';
 import { listBuiltPages } from './lib/site-pages.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -31,8 +31,14 @@ if (!existsSync(distDir)) {
 }
 
 const kb = (bytes: number): string => (bytes / 1024).toFixed(1);
+/** What the page's island code may import() later, only when something needs it: not in "JS on hydration". */
+const laterFiles = new Map<string, Set<string>>();
 const rows = listBuiltPages(distDir).map((page) => {
   const weight = measurePage(distDir, page);
+  for (const url of laterImports(distDir, weight)) {
+    if (!laterFiles.has(url)) laterFiles.set(url, new Set());
+    laterFiles.get(url)!.add(pageKind(page.path));
+  }
   return { path: page.path, kind: pageKind(page.path), islands: weight.islands.length, t: totals(weight) };
 });
 
@@ -102,6 +108,22 @@ console.log(rule);
 for (const cells of body) console.log(format(cells));
 console.log(rule);
 console.log(format(footer));
+
+// The heaviest lesson page's figure is the one tests/build/budgets.test.ts holds (LESSON_HYDRATION_GUARD).
+const lessons = rows.filter((row) => row.kind === 'lesson');
+if (lessons.length > 0) {
+  const heaviest = lessons.reduce((a, b) => (b.t.hydrationJs.gzip > a.t.hydrationJs.gzip ? b : a));
+  console.log(
+    `\nLesson pages when their islands wake: ${lessons.map((row) => `${row.path} ${row.t.hydrationJs.gzip} B`).join(', ')}; heaviest ${heaviest.path}, ${heaviest.t.hydrationJs.gzip} B (${kb(heaviest.t.hydrationJs.gzip)} KB) gzipped.`,
+  );
+}
+for (const [url, kinds] of laterFiles) {
+  const file = join(distDir, url);
+  const bytes = existsSync(file) ? measureBytes(readFileSync(file)) : { raw: 0, gzip: 0 };
+  console.log(
+    `Only when needed, not in JS on hydration: ${url}, ${kb(bytes.raw)} KB raw, ${kb(bytes.gzip)} KB gzip (from ${[...kinds].sort().join(', ')} pages).`,
+  );
+}
 
 // What one "Check answer" costs with many stored answers (issue 11), in Chromium against the build just measured.
 if (!process.argv.includes('--no-check')) {

@@ -14,7 +14,10 @@ import { listBuiltPages } from './lib/site-pages.ts';
 
 const GROUPS: ReadonlyArray<readonly [string, RegExp]> = [
   ['Svelte runtime', /node_modules\/(?:svelte|esm-env|clsx)\//],
-  ["Astro's Svelte renderer", /node_modules\/@astrojs\/svelte\//],
+  [
+    'Island renderer (src/components/svelte-renderer.ts)',
+    /node_modules\/@astrojs\/svelte\/|\/src\/components\/svelte-renderer\.ts$/,
+  ],
   ['nanostores', /node_modules\/nanostores\//],
   ['Progress store (src/progress)', /\/src\/progress\//],
   ['Question engine (src/quiz)', /\/src\/quiz\//],

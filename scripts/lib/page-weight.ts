@@ -136,6 +136,23 @@ export function staticImports(code: string): string[] {
   return specifiers;
 }
 
+/** The specifiers of an ES module's dynamic import()s with a fixed string, as the bundler writes them: what it may load
+ * later, which the weights here do not count. */
+export function dynamicImports(code: string): string[] {
+  return [...code.matchAll(/(?<![\w$.])import\(\s*(["'`])([^"'`$]+)\1\s*\)/g)].map((match) => match[2]!);
+}
+
+/** What a page's island code may import() later, only when something needs it (not in hydrationJs): site paths. */
+export function laterImports(distDir: string, weight: PageWeight): string[] {
+  const urls = new Set<string>();
+  for (const file of weight.resources.filter(
+    (r) => r.kind === 'js' && r.phase === 'hydration' && r.local && !r.missing,
+  ))
+    for (const specifier of dynamicImports(readFileSync(join(resolve(distDir), file.url), 'utf8')))
+      urls.add(new URL(specifier, new URL(file.url, SITE)).pathname);
+  return [...urls];
+}
+
 const JS_TYPES = new Set(['', 'module', 'text/javascript', 'application/javascript']);
 const FETCHING_RELS: Readonly<Record<string, ResourceKind>> = {
   stylesheet: 'css',

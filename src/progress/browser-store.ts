@@ -49,6 +49,8 @@ export const progressCore = createProgressCore({
     };
   },
   onAnswerSaved: askToPersist,
+  // Fetched only when something needs it (see uncommon.ts): a lesson page's islands do not load it when they wake.
+  uncommon: () => import('./uncommon').then((module) => module.uncommon),
 });
 
 export const {

@@ -1,6 +1,6 @@
 import type { AnswerRecord, LessonProgress, Progress } from './format';
 import { emptyProgress, isAnswerKey, isLessonId, isTime, PROGRESS_VERSION } from './format';
-import { migrate, migrations, type MigrationStep } from './migrations';
+import type { Upgrade } from './migrate';
 import { isPlainObject, parseAnswerRecord, parseLessonProgress } from './validate';
 import { repairProgress } from './repair';
 
@@ -16,6 +16,9 @@ export interface DecodeResult {
   rawBackupNeeded: boolean;
   /** Written by a newer version of the course: show it, never write over it. */
   readOnly: boolean;
+  /** In an older format, and decoded without the steps to upgrade it: nothing was read, so nothing may be written
+   * over it; decode it again with them. */
+  pending?: true;
 }
 
 export interface DocumentReading {
@@ -95,12 +98,14 @@ function versionOf(value: Record<string, unknown>): number | undefined {
 }
 
 /**
- * Decodes stored text (null when nothing is stored). `steps` is for tests; the product uses `migrations`.
- * `now` is the time future times are judged against (repair.ts): times more than a day ahead are moved back.
+ * Decodes stored text (null when nothing is stored). `upgrade` brings an older format up to date (the product's is
+ * uncommon.upgrade); without it such a text comes back `pending`, unread: the page's store loads it only when a text
+ * needs it. `now` is the time future times are judged against (repair.ts): times more than a day ahead are moved
+ * back.
  */
 export function decodeProgress(
   raw: string | null | undefined,
-  steps: Readonly<Record<number, MigrationStep>> = migrations,
+  upgrade?: Upgrade,
   currentVersion: number = PROGRESS_VERSION,
   now: number = Date.now(),
 ): DecodeResult {
@@ -141,7 +146,9 @@ export function decodeProgress(
   if (version === undefined) {
     notes.push('saved progress did not say which format it is in; read it as the current one');
   } else if (version < currentVersion) {
-    const migrated = migrate(parsed, version, steps, currentVersion);
+    if (!upgrade)
+      return { data: emptyProgress(), problems: [], dropped: 0, rawBackupNeeded: false, readOnly: true, pending: true };
+    const migrated = upgrade(parsed, version, currentVersion);
     if (migrated.ok) document = migrated.doc;
     else notes.push(`${migrated.problem}; read what the current format understands`);
   }

@@ -1,4 +1,5 @@
-import { MAX_TIME, PROGRESS_VERSION } from './format';
+import { MAX_TIME } from './format';
+import type { MigrationStep } from './migrate';
 import { DAY_MS } from './review';
 
 // How stored progress moves from an older format version to the current one. Each step turns a document of
@@ -7,10 +8,8 @@ import { DAY_MS } from './review';
 // drops an unreadable entry exactly as it would have in the old version: an upgrade never loses a readable answer.
 //
 // To add version n + 1: bump PROGRESS_VERSION in rules.ts, update the schema and validate.ts, add a step here
-// with a test that real version n documents and export files come out as expected.
-
-/** Takes the parsed JSON of one version and returns the next version's (never mutating its input). */
-export type MigrationStep = (doc: Record<string, unknown>) => Record<string, unknown>;
+// with a test that real version n documents and export files come out as expected. The steps are applied by
+// migrate.ts; a lesson page's store loads them only when a text needs them (uncommon.ts).
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -62,29 +61,3 @@ export const migrations: Readonly<Record<number, MigrationStep>> = {
     answers: isRecord(doc.answers) ? mapValues(doc.answers, answerV1toV2) : doc.answers,
   }),
 };
-
-export type MigrationResult =
-  { ok: true; doc: Record<string, unknown>; applied: number[] } | { ok: false; problem: string };
-
-/** Applies steps from `from` up to `to` in order; reports a missing or failing step instead of throwing. */
-export function migrate(
-  doc: Record<string, unknown>,
-  from: number,
-  steps: Readonly<Record<number, MigrationStep>> = migrations,
-  to: number = PROGRESS_VERSION,
-): MigrationResult {
-  if (!Number.isInteger(from) || from > to) return { ok: false, problem: `cannot migrate from version ${from}` };
-  let current = doc;
-  const applied: number[] = [];
-  for (let version = from; version < to; version++) {
-    const step = Object.hasOwn(steps, version) ? steps[version] : undefined;
-    if (!step) return { ok: false, problem: `no way to update saved progress from version ${version}` };
-    try {
-      current = step(current);
-    } catch (error) {
-      return { ok: false, problem: `updating saved progress from version ${version} failed (${String(error)})` };
-    }
-    applied.push(version);
-  }
-  return { ok: true, doc: current, applied };
-}

@@ -1,7 +1,7 @@
 import type { Progress } from './format';
 import { emptyProgress } from './format';
 import { decodeProgress, type DecodeResult } from './decode';
-import { mergeProgress } from './merge';
+import type { Uncommon } from './uncommon';
 
 // The only code that touches localStorage. The Storage object is injected (tests pass fakes). Nothing the
 // student saved is ever written over unread: damaged or old-format text is first copied to a backup key, and
@@ -13,6 +13,9 @@ import { mergeProgress } from './merge';
 // PROGRESS_KEY, so checking an answer costs the same with ten thousand old or unknown stored answers as with
 // none; OLDER_KEY is rewritten only when PROGRESS_KEY grows past HOT_MAX answers. Reading merges the two, so
 // an answer in both (moved, then answered again) comes out once, the newer way.
+//
+// Merging the two keys and upgrading an older format are in uncommon.ts, which the page's store loads only when
+// a text needs it. Until it is here such a text reads as 'pending': nothing is read from it or written over it.
 
 /** The part of the Web Storage API used here. `length` and `key` list backups; without them none are listed. */
 export interface StorageLike {
@@ -35,7 +38,8 @@ const HOT_KEEP = 200;
 /** Answers moved to OLDER_KEY per step (see write()). */
 const MOVE_STEP = 1500;
 
-export type LoadStatus = 'ok' | 'recovered' | 'read-only' | 'unavailable' | 'not-backed-up';
+/** 'pending': what is stored needs uncommon.ts (see the top of this file), which is not loaded yet. */
+export type LoadStatus = 'ok' | 'recovered' | 'read-only' | 'unavailable' | 'not-backed-up' | 'pending';
 
 export interface LoadResult {
   data: Progress;
@@ -47,7 +51,7 @@ export interface LoadResult {
 }
 
 /** 'not-backed-up': what is stored is damaged and no safety copy could be written, so it is not written over. */
-export type SaveError = 'quota' | 'unavailable' | 'read-only' | 'not-backed-up';
+export type SaveError = 'quota' | 'unavailable' | 'read-only' | 'not-backed-up' | 'pending';
 export type SaveResult = { ok: true } | { ok: false; error: SaveError };
 
 export interface BackupInfo {
@@ -68,8 +72,13 @@ export interface ProgressStorage {
   /** Writes progress. A failed write leaves what was stored before as it was. */
   save(progress: Progress): SaveResult;
   /** Reads what is stored, makes the progress to write from it with `change`, and writes that, with no other
-   * code in between: the read-merge-write of every save. */
-  update(change: (stored: LoadResult) => Progress): { stored: LoadResult; data: Progress; saved: SaveResult };
+   * code in between: the read-merge-write of every save. `change` returns undefined to write nothing (it needs to
+   * merge, and the merge is not loaded); `data` is then undefined, and so it is when what is stored is 'pending'. */
+  update(change: (stored: LoadResult) => Progress | undefined): {
+    stored: LoadResult;
+    data: Progress | undefined;
+    saved: SaveResult;
+  };
   /** Writes progress over what a newer version of the course saved, after copying that to a backup. */
   overwriteNewer(progress: Progress): SaveResult;
   /** Every backup, newest first. */
@@ -83,6 +92,8 @@ export interface ProgressStorage {
 export interface ProgressStorageOptions {
   /** Clock for backup key names. */
   now?: () => number;
+  /** uncommon.ts once it is loaded, undefined before (see the top of this file). */
+  uncommon: () => Uncommon | undefined;
 }
 
 /** Browsers name a full storage differently; Firefox once used NS_ERROR_DOM_QUOTA_REACHED (code 1014). */
@@ -135,7 +146,7 @@ interface Stored {
  */
 export function createProgressStorage(
   getStorage: () => StorageLike | null | undefined,
-  options: ProgressStorageOptions = {},
+  options: ProgressStorageOptions,
 ): ProgressStorage {
   const now = options.now ?? Date.now;
   /** Texts already copied aside during this page's life, so one damaged text gets one backup. */
@@ -162,8 +173,9 @@ export function createProgressStorage(
     const cached = decoded.get(key);
     if (cached && cached.raw === raw) return cached.result;
     // Future times are judged against the real clock (repair.ts); `now` only names backups.
-    const result = decodeProgress(raw);
-    decoded.set(key, { raw, result });
+    const result = decodeProgress(raw, options.uncommon()?.upgrade);
+    // A pending text is decoded again once the upgrade steps are here.
+    if (!result.pending) decoded.set(key, { raw, result });
     return result;
   }
 
@@ -225,10 +237,14 @@ export function createProgressStorage(
 
   function readFrom(stored: Stored): LoadResult {
     if (reading && reading.stored.hot === stored.hot && reading.stored.older === stored.older) return reading.result;
+    const merge = options.uncommon()?.mergeProgress;
     const hot = decodeCached(PROGRESS_KEY, stored.hot);
     const old = decodeCached(OLDER_KEY, stored.older);
+    // Not remembered as `reading`: it is read again once uncommon.ts is here.
+    if (hot.pending || old.pending || (stored.older !== null && !merge))
+      return { data: emptyProgress(), status: 'pending', problems: [] };
     older = old.data;
-    const data = stored.older === null ? hot.data : mergeProgress(hot.data, old.data);
+    const data = merge && stored.older !== null ? merge(hot.data, old.data) : hot.data;
     const problems = [...hot.problems, ...old.problems];
     // An older format read without a problem is an upgrade, not damage: it is backed up (see load) but says 'ok'.
     const status: LoadStatus = hot.readOnly || old.readOnly ? 'read-only' : problems.length > 0 ? 'recovered' : 'ok';
@@ -334,6 +350,7 @@ export function createProgressStorage(
     const stored = storage && readStored(storage);
     if (!storage || !stored) return unavailable();
     const result = readFrom(stored);
+    if (result.status === 'pending') return result;
     // Readable but not writable (some private modes): show what is there, say it cannot be saved.
     if (!writable(storage)) return { ...result, status: 'unavailable' };
     if (reading?.backupNeeded) {
@@ -358,7 +375,7 @@ export function createProgressStorage(
     return result;
   }
 
-  function update(change: (stored: LoadResult) => Progress): { stored: LoadResult; data: Progress; saved: SaveResult } {
+  function update(change: (stored: LoadResult) => Progress | undefined): ReturnType<ProgressStorage['update']> {
     const storage = access();
     const stored = storage && readStored(storage, true);
     if (!storage || !stored) {
@@ -366,7 +383,8 @@ export function createProgressStorage(
       return { stored: result, data: change(result), saved: { ok: false, error: 'unavailable' } };
     }
     const result = readFrom(stored);
-    const data = change(result);
+    const data = result.status === 'pending' ? undefined : change(result);
+    if (data === undefined) return { stored: result, data, saved: { ok: false, error: 'pending' } };
     if (result.status === 'read-only') return { stored: result, data, saved: { ok: false, error: 'read-only' } };
     const backup = backUpStored(storage, stored);
     if ('error' in backup) return { stored: result, data, saved: { ok: false, error: 'not-backed-up' } };

@@ -1,7 +1,6 @@
 import { atom, type ReadableAtom } from 'nanostores';
 import type { JsonValue, Progress } from './format';
 import { emptyProgress } from './format';
-import { mergeProgress, sameProgress } from './merge';
 import { applyAnswer, applyOpened, applyRead, applyReset, applyReveal, type GradeOutcome } from './record';
 import {
   createProgressStorage,
@@ -14,14 +13,21 @@ import {
   type StorageLike,
 } from './storage';
 import type { QuestionRef } from './summary';
+import type { Uncommon } from './uncommon';
 
 // The student's progress as nanostores atoms, saved to storage after every change. Each save reads what is
 // stored, merges (so another tab's answers survive) and writes; other tabs' writes arrive as change events
 // and are merged in the same way. The store starts on first use: a page without a quiz touches no storage.
 // This is the part every island needs; import and export (only the progress page has them) are added on top
 // by files/store-files.ts through `current` and `commit`, so lesson pages never download them.
+//
+// Merging and format upgrades (uncommon.ts) may come later than the store: a lesson page loads them only when
+// something needs them (another tab wrote, an older format is stored). Until they are here, what needs them waits:
+// the stored progress is not read or written over, and a change that would have to be merged is kept in memory,
+// then merged and saved when they arrive. If they cannot be loaded, nothing is written and the status says so.
 
-export type SaveState = 'saved' | 'unsaved' | 'unavailable' | 'read-only' | 'recovered' | 'not-backed-up';
+export type SaveState =
+  'saved' | 'unsaved' | 'unavailable' | 'read-only' | 'recovered' | 'not-backed-up' | 'not-loaded';
 export type { BackupInfo } from './storage';
 
 export interface SaveStatus {
@@ -46,6 +52,9 @@ export const SAVE_MESSAGES: Readonly<Record<SaveState, string>> = {
   // Named for what is true: storage is full. (Not "a newer version": that is 'read-only'.)
   'not-backed-up':
     'Your saved progress must be copied aside before it can be repaired or updated (it is damaged or in an older format), and this browser’s storage is too full for the copy, so the course leaves it as it is and new answers are not saved. Free some space (your progress page can delete old saved copies), then reload.',
+  // uncommon.ts did not load (offline, say): nothing stored was changed, and the next change tries again.
+  'not-loaded':
+    'Part of the course did not load (is the connection down?), so your saved progress could not be read or your latest answers saved. Nothing saved before was changed. Reload the page to try again.',
 };
 
 export interface ProgressStoreOptions {
@@ -59,6 +68,8 @@ export interface ProgressStoreOptions {
   server?: boolean;
   /** Called after an answer was saved (the browser asks for persistent storage then). */
   onAnswerSaved?: () => void;
+  /** Merging and format upgrades (uncommon.ts): the module itself, or how to load it when first needed. */
+  uncommon: Uncommon | (() => Promise<Uncommon>);
 }
 
 export interface ProgressCore {
@@ -100,6 +111,8 @@ export interface ProgressCore {
   commit(next: Progress, base?: Progress): boolean;
   /** The clock actions use when given no time. */
   now(): number;
+  /** Gives the store uncommon.ts outright (the progress page, which loads it anyway), so no action waits for it. */
+  useUncommon(module: Uncommon): void;
 }
 
 const status = (state: SaveState, backupKey?: string): SaveStatus =>
@@ -112,6 +125,7 @@ const stateForError: Record<SaveError, SaveState> = {
   unavailable: 'unavailable',
   'read-only': 'read-only',
   'not-backed-up': 'not-backed-up',
+  pending: 'not-loaded',
 };
 
 /**
@@ -129,37 +143,77 @@ function startOnFirstListen<T>(store: Pick<ReadableAtom<T>, 'listen'>, start: ()
 
 export function createProgressCore(options: ProgressStoreOptions): ProgressCore {
   const clock = options.now ?? Date.now;
-  const storage = createProgressStorage(options.getStorage, { now: clock });
+  const load = options.uncommon;
+  let uncommon = typeof load === 'function' ? undefined : load;
+  let loading = false;
+  const storage = createProgressStorage(options.getStorage, { now: clock, uncommon: () => uncommon });
   const progress = atom<Progress>(emptyProgress());
   const saveStatus = atom<SaveStatus>({ state: 'saved', message: '' });
   const backups = atom<BackupInfo[]>([]);
   let started = false;
+  /** What is stored waited for uncommon.ts at start, so it has not been read yet. */
+  let unread = false;
+  /** A change is in memory only, waiting for uncommon.ts to be merged with what is stored. */
+  let held = false;
   let unsubscribe: (() => void) | undefined;
-
-  function statusAfterLoad(loaded: LoadResult): SaveStatus {
-    if (loaded.status === 'ok') return status('saved');
-    if (loaded.status === 'recovered') return status('recovered', loaded.backupKey);
-    return status(loaded.status);
-  }
 
   function start(): void {
     if (started || options.server) return;
     started = true;
-    const loaded = storage.load();
-    progress.set(loaded.data);
-    saveStatus.set(statusAfterLoad(loaded));
-    backups.set(storage.backups());
+    show(storage.load());
     unsubscribe = options.subscribeToChanges?.(onOtherTab);
+  }
+
+  function show(loaded: LoadResult): void {
+    const state = loaded.status;
+    if (state === 'pending') {
+      unread = true;
+      return needUncommon();
+    }
+    progress.set(loaded.data);
+    saveStatus.set(
+      state === 'ok' ? status('saved') : state === 'recovered' ? status('recovered', loaded.backupKey) : status(state),
+    );
+    backups.set(storage.backups());
+  }
+
+  /** Loads uncommon.ts, once at a time; then does what waited for it. */
+  function needUncommon(): void {
+    if (uncommon || loading || typeof load !== 'function') return;
+    loading = true;
+    load().then(
+      (module) => {
+        loading = false;
+        uncommon = module;
+        resume();
+      },
+      () => {
+        loading = false;
+        saveStatus.set(status('not-loaded'));
+      },
+    );
+  }
+
+  /** With uncommon.ts here: reads what is stored if that waited, and merges in and saves a change that waited. */
+  function resume(): void {
+    if (!unread) return catchUp();
+    unread = false;
+    const kept = progress.get();
+    show(storage.load());
+    if (held && uncommon) commit(uncommon.mergeProgress(progress.get(), kept), progress.get());
   }
 
   /** Merges in what is stored now; writes back what storage lacks (see onOtherTab). */
   function catchUp(): void {
+    if (unread) return needUncommon();
     const stored = storage.read();
-    if (stored.status === 'unavailable') return;
-    const merged = mergeProgress(stored.data, progress.get());
+    if (stored.status === 'unavailable' || (stored.data === progress.get() && !held)) return;
+    if (!uncommon || stored.status === 'pending') return needUncommon();
+    const merged = uncommon.mergeProgress(stored.data, progress.get());
     progress.set(merged);
     if (stored.status === 'read-only') return saveStatus.set(status('read-only'));
-    if (!sameProgress(stored.data, merged)) commit(merged, stored.data);
+    if (!uncommon.sameProgress(stored.data, merged)) commit(merged, stored.data);
+    else held = false;
   }
 
   // Two tabs that save within a few ms each read the other's older copy (a browser hands another tab's write to
@@ -180,8 +234,16 @@ export function createProgressCore(options: ProgressStoreOptions): ProgressCore 
       data: merged,
       saved,
     } = storage.update((stored) =>
-      stored.status === 'unavailable' || stored.data === base ? next : mergeProgress(stored.data, next),
+      stored.status === 'unavailable' || stored.data === base ? next : uncommon?.mergeProgress(stored.data, next),
     );
+    if (merged === undefined) {
+      // The merge (or what is stored) needs uncommon.ts: keep the change in memory, save it once that is here.
+      progress.set(next);
+      held = true;
+      needUncommon();
+      return false;
+    }
+    held = false;
     progress.set(merged);
     if (stored.status === 'unavailable' || stored.status === 'read-only') {
       saveStatus.set(status(stored.status));
@@ -213,6 +275,10 @@ export function createProgressCore(options: ProgressStoreOptions): ProgressCore 
     current,
     commit,
     now: clock,
+    useUncommon(module) {
+      uncommon = module;
+      if (unread || held) resume();
+    },
     recordAnswer(lessonId, question, response, result, now = clock(), lessonQuestions) {
       const before = current();
       const next = applyAnswer(before, lessonId, question, response, result, now, lessonQuestions);

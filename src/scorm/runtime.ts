@@ -17,6 +17,7 @@
  */
 import { mergeProgress } from '../progress/merge';
 import { createProgressStorage, PROGRESS_KEY } from '../progress/storage';
+import { uncommon } from '../progress/uncommon';
 import { connect, findApi, type LmsConnection } from './api';
 import { CMI_KEYS, cmiValues, lmsMastery, packageStanding, sessionEnd } from './cmi';
 import { decodeSuspendData, encodeSuspendData } from './suspend';
@@ -53,7 +54,7 @@ function notify(message: string, kind: 'info' | 'error'): void {
 }
 
 function start(config: PackageConfig): void {
-  const storage = createProgressStorage(() => window.localStorage);
+  const storage = createProgressStorage(() => window.localStorage, { uncommon: () => uncommon });
   const api = findApi(config.version);
   if (!api) {
     notify('Not connected to your learning platform: your answers are saved in this browser only.', 'info');

@@ -344,6 +344,27 @@ describe('when saving fails', () => {
     expect(localStorage.getItem(PROGRESS_KEY)).toBe(earlier);
   });
 
+  it('says so, and changes nothing stored, when the code to read an older format cannot load', async () => {
+    // A version 1 text: the page's store needs uncommon.ts (format upgrades) to read it, and here it fails to load.
+    const v1 = JSON.stringify({ version: 1, updatedAt: 1, lessons: {}, answers: {} });
+    localStorage.setItem(PROGRESS_KEY, v1);
+    vi.doMock('../../src/progress/uncommon', () => {
+      throw new TypeError('Failed to fetch dynamically imported module');
+    });
+    try {
+      const { user, store } = await setup(questions.truefalse);
+      await user.click(screen.getByRole('radio', { name: 'True' }));
+      await user.click(screen.getByRole('button', { name: 'Check answer' }));
+      await vi.waitFor(() => expect(store.saveStatus.get().state).toBe('not-loaded'));
+      expect(within(liveRegion()).getByText('Correct')).toBeTruthy();
+      expect(within(liveRegion()).getByText('Not saved.')).toBeTruthy();
+      expect(within(liveRegion()).getByText(/did not load.*Nothing saved before was changed/)).toBeTruthy();
+      expect([localStorage.length, localStorage.getItem(PROGRESS_KEY)]).toEqual([1, v1]);
+    } finally {
+      vi.doUnmock('../../src/progress/uncommon');
+    }
+  });
+
   it('says so when storage cannot be used at all', async () => {
     vi.spyOn(window, 'localStorage', 'get').mockImplementation(() => {
       throw new DOMException('The operation is insecure.', 'SecurityError');

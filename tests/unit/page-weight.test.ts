@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, test } from 'vitest';
-import { measurePage, staticImports, totals, type PageWeight } from '../../scripts/lib/page-weight.ts';
+import { dynamicImports, measurePage, staticImports, totals, type PageWeight } from '../../scripts/lib/page-weight.ts';
 import { listBuiltPages } from '../../scripts/lib/site-pages.ts';
 
 // A hand-made dist/ (tests/fixtures/page-weight-dist) with a page of CSS, fonts and images, a lesson page with
@@ -121,5 +121,16 @@ describe('staticImports', () => {
       'const s="import \'./not-a-statement.js\'";',
     ].join('\n');
     expect(staticImports(code)).toEqual(['./one.js', './two.js', './three.js', './four.js', './five.js']);
+  });
+});
+
+describe('dynamicImports', () => {
+  test('reads import() of a fixed string in any quotes, not static imports, templates with values or methods', () => {
+    const code = [
+      'import{a}from"./one.js";const l=()=>import(`./lazy.A1.js`);',
+      'x.then(()=>import(\'./two.js\'));y=import( "./three.js" );',
+      'z=import(`./${name}.js`);w=obj.import("./not.js");',
+    ].join('\n');
+    expect(dynamicImports(code)).toEqual(['./lazy.A1.js', './two.js', './three.js']);
   });
 });

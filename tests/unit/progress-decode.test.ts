@@ -3,8 +3,10 @@ import { responseProblem } from '../../src/progress/rules';
 import { describe, expect, it } from 'vitest';
 import { answerRecordSchema, lessonProgressSchema, progressSchema } from '../../src/schemas';
 import { decodeProgress } from '../../src/progress/decode';
+import { uncommon } from '../../src/progress/uncommon';
 import { emptyProgress, PROGRESS_VERSION } from '../../src/progress/format';
-import { migrate, migrations, type MigrationStep } from '../../src/progress/migrations';
+import { migrate, type MigrationStep } from '../../src/progress/migrate';
+import { migrations } from '../../src/progress/migrations';
 import { isJsonValue, parseAnswerRecord, parseLessonProgress } from '../../src/progress/validate';
 import { answer, answerArb, doc, jsonArb, lessonArb, progressArb, viaJson } from './progress-helpers';
 
@@ -25,7 +27,7 @@ describe('decodeProgress', () => {
       lessons: { intro: { openedAt: 900, readAt: 950, bestScore: 0.5, bestScoreAt: 990 } },
       answers: { 'intro/q1': answer({ box: 2, dueAt: 5000 }), 'gone-lesson/old-q': answer({ hash: 'old' }) },
     });
-    const result = decodeProgress(JSON.stringify(stored));
+    const result = decodeProgress(JSON.stringify(stored), uncommon.upgrade);
     expect(result.data).toEqual(stored);
     expect(result.problems).toEqual([]);
     expect(result.rawBackupNeeded).toBe(false);
@@ -35,7 +37,7 @@ describe('decodeProgress', () => {
   it.each(['{', '', 'null', '42', '"text"', '[1,2]', 'undefined', '{"version":1,'])(
     'turns unreadable text %j into empty progress that asks for a backup',
     (raw) => {
-      const result = decodeProgress(raw);
+      const result = decodeProgress(raw, uncommon.upgrade);
       expect(result.data).toEqual(emptyProgress());
       expect(result.rawBackupNeeded).toBe(true);
       expect(result.readOnly).toBe(false);
@@ -56,7 +58,7 @@ describe('decodeProgress', () => {
         'timeline/q1': answer({ correct: false, box: 1, dueAt: 1000 }),
       },
     });
-    const result = decodeProgress(raw);
+    const result = decodeProgress(raw, uncommon.upgrade);
     expect(result.data).toEqual(
       doc({
         updatedAt: 2000,
@@ -77,7 +79,7 @@ describe('decodeProgress', () => {
       answers: { 'intro/q1': answer(), 'intro/q2': { shape: 'unknown' } },
       somethingNew: {},
     });
-    const result = decodeProgress(raw);
+    const result = decodeProgress(raw, uncommon.upgrade);
     expect(result.readOnly).toBe(true);
     expect(result.rawBackupNeeded).toBe(false);
     expect(result.data.lessons).toEqual({ intro: { openedAt: 5 } });
@@ -86,7 +88,10 @@ describe('decodeProgress', () => {
   });
 
   it('salvages a document without a version number and asks for a backup', () => {
-    const result = decodeProgress(JSON.stringify({ updatedAt: 1, lessons: {}, answers: { 'intro/q1': answer() } }));
+    const result = decodeProgress(
+      JSON.stringify({ updatedAt: 1, lessons: {}, answers: { 'intro/q1': answer() } }),
+      uncommon.upgrade,
+    );
     expect(result.data.answers).toEqual({ 'intro/q1': answer() });
     expect(result.rawBackupNeeded).toBe(true);
     expect(result.readOnly).toBe(false);
@@ -95,6 +100,7 @@ describe('decodeProgress', () => {
   it('rebuilds a missing updatedAt from the answers', () => {
     const result = decodeProgress(
       JSON.stringify({ version: 2, lessons: {}, answers: { 'intro/q1': answer({ lastAt: 4321 }) } }),
+      uncommon.upgrade,
     );
     expect(result.data.updatedAt).toBe(4321);
     expect(result.rawBackupNeeded).toBe(true);
@@ -102,7 +108,7 @@ describe('decodeProgress', () => {
 
   it('never lets a stored "__proto__" key reach an object prototype', () => {
     const raw = '{"version":1,"updatedAt":1,"lessons":{"__proto__":{"openedAt":1}},"answers":{"__proto__/q1":{}}}';
-    const result = decodeProgress(raw);
+    const result = decodeProgress(raw, uncommon.upgrade);
     expect(Object.getPrototypeOf(result.data.lessons)).toBe(Object.prototype);
     expect(Object.keys(result.data.lessons)).toEqual([]);
     expect(result.dropped).toBe(2);
@@ -112,7 +118,7 @@ describe('decodeProgress', () => {
   it('never throws, on any text', () => {
     fc.assert(
       fc.property(fc.string(), (raw) => {
-        const result = decodeProgress(raw);
+        const result = decodeProgress(raw, uncommon.upgrade);
         expect(progressSchema.safeParse(result.data).success).toBe(true);
       }),
     );
@@ -121,7 +127,7 @@ describe('decodeProgress', () => {
   it('never throws on any JSON, and whatever it returns is valid progress', () => {
     fc.assert(
       fc.property(jsonArb, (value) => {
-        const result = decodeProgress(JSON.stringify(value));
+        const result = decodeProgress(JSON.stringify(value), uncommon.upgrade);
         expect(progressSchema.safeParse(result.data).success).toBe(true);
       }),
     );
@@ -130,7 +136,7 @@ describe('decodeProgress', () => {
   it('reads back any valid document exactly', () => {
     fc.assert(
       fc.property(progressArb, (progress) => {
-        const result = decodeProgress(JSON.stringify(progress));
+        const result = decodeProgress(JSON.stringify(progress), uncommon.upgrade);
         expect(result.data).toEqual(progress);
         expect(result.problems).toEqual([]);
       }),
@@ -149,7 +155,7 @@ describe('decodeProgress', () => {
         fc.dictionary(fc.stringMatching(/^zz-[a-z]{1,3}\/[A-Z]{1,3}$/), junk, { maxKeys: 4 }),
         (progress, extra) => {
           const raw = JSON.stringify({ ...progress, answers: { ...progress.answers, ...extra } });
-          const result = decodeProgress(raw);
+          const result = decodeProgress(raw, uncommon.upgrade);
           expect(result.data).toEqual(progress);
           expect(result.dropped).toBe(Object.keys(extra).length);
           expect(result.rawBackupNeeded).toBe(Object.keys(extra).length > 0);
@@ -192,7 +198,11 @@ describe('migrations', () => {
   });
 
   it('makes decode salvage what it can when a step is missing', () => {
-    const result = decodeProgress(JSON.stringify(doc({ answers: { 'intro/q1': answer() } })), {}, 3);
+    const result = decodeProgress(
+      JSON.stringify(doc({ answers: { 'intro/q1': answer() } })),
+      (value, from, to) => migrate(value, from, {}, to),
+      3,
+    );
     expect(result.data.answers).toEqual({ 'intro/q1': answer() });
     expect(result.rawBackupNeeded).toBe(true);
     expect(result.problems[0]).toMatch(/no way to update/);
@@ -281,7 +291,7 @@ describe('validate.ts agrees with the zod schema', () => {
           else value[where] = replacement;
         }
         const json = viaJson(value);
-        const decoded = decodeProgress(JSON.stringify(json));
+        const decoded = decodeProgress(JSON.stringify(json), uncommon.upgrade);
         expect(decoded.problems.length === 0).toBe(progressSchema.safeParse(json).success);
       }),
       { numRuns: 500 },

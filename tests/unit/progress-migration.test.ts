@@ -7,6 +7,7 @@ import { answerV1toV2 } from '../../src/progress/migrations';
 import { DAY_MS } from '../../src/progress/review';
 import { lessonSummary, standingOf } from '../../src/progress/summary';
 import { createProgressStorage, PROGRESS_KEY } from '../../src/progress/storage';
+import { uncommon } from '../../src/progress/uncommon';
 import { answerKeyArb, FakeBrowserStorage, lessonArb, responseArb, timeArb, viaJson } from './progress-helpers';
 
 // Version 1 documents, as the version 1 code wrote them: no first-try or round fields, a wrong answer due at once.
@@ -107,7 +108,7 @@ const V1_FIELDS = ['hash', 'response', 'correct', 'score', 'attempts', 'firstAt'
 
 describe('v1 to v2 migration', () => {
   it('v1 to v2 migration keeps every answer of a real v1 document, and says first tries as issue 10 rules', () => {
-    const decoded = decodeProgress(JSON.stringify(v1Document));
+    const decoded = decodeProgress(JSON.stringify(v1Document), uncommon.upgrade);
     expect(decoded.problems).toEqual([]);
     expect(decoded.dropped).toBe(0);
     expect(decoded.readOnly).toBe(false);
@@ -160,7 +161,7 @@ describe('v1 to v2 migration', () => {
   it('v1 to v2 migration keeps every answer, for any v1 document', () => {
     fc.assert(
       fc.property(v1DocumentArb, (v1) => {
-        const decoded = decodeProgress(JSON.stringify(v1));
+        const decoded = decodeProgress(JSON.stringify(v1), uncommon.upgrade);
         expect(decoded.problems).toEqual([]);
         expect(Object.keys(decoded.data.answers).sort()).toEqual(Object.keys(v1.answers).sort());
         for (const [key, old] of Object.entries(v1.answers)) {
@@ -187,7 +188,7 @@ describe('v1 to v2 migration', () => {
     const browser = new FakeBrowserStorage();
     const text = JSON.stringify(v1Document);
     browser.items.set(PROGRESS_KEY, text);
-    const loaded = createProgressStorage(() => browser.tab(), { now: () => 7 }).load();
+    const loaded = createProgressStorage(() => browser.tab(), { now: () => 7, uncommon: () => uncommon }).load();
     expect(loaded.status).toBe('ok');
     expect(loaded.problems).toEqual([]);
     expect(browser.backups().map((key) => browser.items.get(key))).toEqual([text]);
@@ -199,6 +200,7 @@ describe('v1 to v2 migration', () => {
     expect(answerV1toV2('junk')).toBe('junk');
     const decoded = decodeProgress(
       JSON.stringify({ ...v1Document, answers: { ...v1Document.answers, 'intro/q1': { hash: 'x' } } }),
+      uncommon.upgrade,
     );
     expect(decoded.dropped).toBe(1);
     expect(Object.keys(decoded.data.answers)).toHaveLength(4);
@@ -211,7 +213,7 @@ describe('v1 to v2 migration', () => {
     expect(result.data.version).toBe(2);
     expect(Object.keys(result.data.answers)).toEqual(Object.keys(v1Document.answers));
     expect(result.data.answers['what-happened/who-claimed'].firstTryRight).toBe(false);
-    expect(result.data).toEqual(decodeProgress(JSON.stringify(v1Document)).data);
+    expect(result.data).toEqual(decodeProgress(JSON.stringify(v1Document), uncommon.upgrade).data);
   });
 
   it('imports any version 1 export file with every answer', () => {

@@ -4,6 +4,7 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { decodeProgress } from '../../src/progress/decode';
+import { uncommon } from '../../src/progress/uncommon';
 import { EXPORT_KIND, exportProgressText, parseProgressImport } from '../../src/progress/files/progress-file';
 import { createProgressStore, type ProgressStore } from '../../src/progress/files/store-files';
 import type { AnswerRecord, JsonValue, Progress } from '../../src/progress/format';
@@ -64,7 +65,7 @@ describe('responses that cannot be shown (cases 2 and 10)', () => {
         'l/fine': answer(),
       },
     });
-    const decoded = decodeProgress(JSON.stringify(stored), undefined, undefined, NOW);
+    const decoded = decodeProgress(JSON.stringify(stored), uncommon.upgrade, undefined, NOW);
     expect(decoded.data.answers['l/order']).toMatchObject({ response: null, attempts: 3 });
     expect(decoded.data.answers['l/number'].response).toBeNull();
     expect(decoded.data.answers['l/fine']).toEqual(stored.answers['l/fine']);
@@ -101,7 +102,7 @@ describe('future times (case 6)', () => {
       },
       lessons: { l: { openedAt: YEAR_3000 - 1 } },
     });
-    const decoded = decodeProgress(JSON.stringify(future), undefined, undefined, NOW).data;
+    const decoded = decodeProgress(JSON.stringify(future), uncommon.upgrade, undefined, NOW).data;
     const imported = parseProgressImport(exportProgressText(future, NOW), NOW);
     expect(imported).toMatchObject({ ok: true, notes: [expect.stringMatching(/in the future/)] });
     for (const data of [decoded, imported.ok ? imported.data : undefined]) {
@@ -186,14 +187,14 @@ describe('edge values (case 7)', () => {
     expect(inMemory.attempts).toBe(MAX_ATTEMPTS);
     expect(inMemory.lastAt).toBeLessThanOrEqual(NOW + FUTURE_SLACK_MS + 10);
     // A fresh page reads back exactly what was saved: nothing dropped, no overflow.
-    const reread = decodeProgress(browser.items.get(PROGRESS_KEY)!, undefined, undefined, NOW + 10);
+    const reread = decodeProgress(browser.items.get(PROGRESS_KEY)!, uncommon.upgrade, undefined, NOW + 10);
     expect(reread.problems).toEqual([]);
     expect(reread.data.answers['intro/q1']).toEqual(inMemory);
   });
 
   it('lowers impossible attempt counts on read, keeping round attempts within them; counting stops at the cap', () => {
     const stored = doc({ answers: { 'l/q': answer({ attempts: Number.MAX_SAFE_INTEGER, roundAttempts: 7 }) } });
-    const data = decodeProgress(JSON.stringify(stored), undefined, undefined, NOW).data;
+    const data = decodeProgress(JSON.stringify(stored), uncommon.upgrade, undefined, NOW).data;
     expect(data.answers['l/q']).toMatchObject({ attempts: MAX_ATTEMPTS, roundAttempts: 7 });
     expect(applyAnswer(data, 'l', { id: 'q', hash: 'h1' }, null, right, NOW).answers['l/q'].attempts).toBe(
       MAX_ATTEMPTS,
@@ -211,7 +212,7 @@ describe('properties', () => {
     });
     fc.assert(
       fc.property(fc.oneof(fc.jsonValue(), nearProgress), (value) => {
-        const result = decodeProgress(JSON.stringify(value), undefined, undefined, NOW);
+        const result = decodeProgress(JSON.stringify(value), uncommon.upgrade, undefined, NOW);
         expect(progressSchema.safeParse(result.data).success).toBe(true);
       }),
       { numRuns: 500 },

@@ -10,6 +10,7 @@ import {
   serializeProgress,
 } from '../../src/progress/storage';
 import type { Progress } from '../../src/progress/format';
+import { uncommon } from '../../src/progress/uncommon';
 import { answer, doc, FakeBrowserStorage, progressArb } from './progress-helpers';
 
 const saved = doc({ answers: { 'intro/q1': answer() } });
@@ -19,7 +20,7 @@ function setup(stored?: string) {
   if (stored !== undefined) browser.items.set(PROGRESS_KEY, stored);
   const tab = browser.tab();
   let clock = 7000;
-  const storage = createProgressStorage(() => tab, { now: () => clock++ });
+  const storage = createProgressStorage(() => tab, { now: () => clock++, uncommon: () => uncommon });
   return { browser, tab, storage };
 }
 
@@ -96,12 +97,15 @@ describe('load', () => {
   });
 
   it('reports storage unavailable when localStorage itself cannot be reached', () => {
-    const throwing = createProgressStorage(() => {
-      throw new DOMException('denied', 'SecurityError');
-    });
+    const throwing = createProgressStorage(
+      () => {
+        throw new DOMException('denied', 'SecurityError');
+      },
+      { uncommon: () => uncommon },
+    );
     expect(throwing.load().status).toBe('unavailable');
     expect(throwing.save(saved)).toEqual({ ok: false, error: 'unavailable' });
-    expect(createProgressStorage(() => null).load().status).toBe('unavailable');
+    expect(createProgressStorage(() => null, { uncommon: () => uncommon }).load().status).toBe('unavailable');
   });
 
   it('shows what it can read when storage cannot be written', () => {

@@ -1,7 +1,8 @@
 import type { Progress } from '../format';
 import { isTime, PROGRESS_VERSION } from '../format';
 import { readProgressDocument } from '../decode';
-import { migrate } from '../migrations';
+import { migrate } from '../migrate';
+import { migrations } from '../migrations';
 import { isPlainObject } from '../validate';
 import { describeSize, findForbiddenKey, textBytes } from '../file-checks';
 import { repairProgress } from '../repair';
@@ -103,7 +104,7 @@ export function parseProgressImport(text: unknown, now: number = Date.now()): Im
     );
   }
 
-  const migrated = migrate(data, version);
+  const migrated = migrate(data, version, migrations);
   if (!migrated.ok) return damaged('its version number');
   const reading = readProgressDocument(migrated.doc);
   if (reading.firstInvalid !== undefined) {

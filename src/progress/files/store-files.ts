@@ -3,6 +3,7 @@ import { applyReplace, mergeImported } from './import';
 import { createProgressCore, type ProgressCore, type ProgressStoreOptions, type SaveState } from '../store';
 import { exportProgressText, parseProgressImport } from './progress-file';
 import { decodeProgress } from '../decode';
+import { uncommon } from '../uncommon';
 
 // The whole progress store: the core every island uses (../store.ts) plus import and export, which only
 // the progress page offers. Kept apart so a lesson page's store chunk holds none of the file handling.
@@ -55,7 +56,7 @@ export function progressTransfer(core: ProgressCore): ProgressTransfer {
       const text = core.storage.backupText(key);
       if (text === null) return { ok: false, message: 'That copy is no longer in this browser. Nothing was changed.' };
       // The same reading as stored progress, so a damaged copy gives back every entry that can be read.
-      const decoded = decodeProgress(text);
+      const decoded = decodeProgress(text, uncommon.upgrade);
       if (decoded.readOnly) {
         return {
           ok: false,
@@ -84,7 +85,10 @@ export function progressTransfer(core: ProgressCore): ProgressTransfer {
   };
 }
 
-export function createProgressStore(options: ProgressStoreOptions): ProgressStore {
-  const core = createProgressCore(options);
+/** A whole store; `uncommon` defaults to the module itself, so no action waits for it. */
+export function createProgressStore(
+  options: Omit<ProgressStoreOptions, 'uncommon'> & Partial<Pick<ProgressStoreOptions, 'uncommon'>>,
+): ProgressStore {
+  const core = createProgressCore({ uncommon, ...options });
   return { ...core, ...progressTransfer(core) };
 }
