@@ -173,6 +173,7 @@ export const answerArb: fc.Arbitrary<AnswerRecord> = fc
       revealed: fc.boolean(),
       box: fc.integer({ min: 1, max: 5 }),
       dueAt: timeArb,
+      firstResponse: responseArb,
     },
     {
       requiredKeys: [
@@ -193,10 +194,13 @@ export const answerArb: fc.Arbitrary<AnswerRecord> = fc
   )
   .map((a) => {
     // Sorted into a valid record: firstAt ≤ roundAt ≤ lastAt, roundAttempts ≤ attempts, revealed only when the
-    // round's first try was wrong.
+    // round's first try was wrong; a first response only once there are two attempts (before, it is the
+    // response), as the code writes them.
     const [firstAt, roundAt, lastAt] = [a.firstAt, a.roundAt, a.lastAt].sort((x, y) => x - y);
+    const { firstResponse, ...rest } = a;
     return viaJson({
-      ...a,
+      ...rest,
+      ...(a.attempts > 1 && firstResponse !== null && firstResponse !== undefined && { firstResponse }),
       firstAt,
       roundAt,
       lastAt,
