@@ -1,7 +1,7 @@
 import type { JsonValue } from '../schemas/progress';
 import { cyrb53 } from '../quiz/hash';
 import { describeSize, findForbiddenKey, textBytes } from '../progress/file-checks';
-import { isLessonId, isQuestionId, isTime, MAX_HASH_LENGTH } from '../progress/rules';
+import { isLessonId, isQuestionId, isTime, MAX_HASH_LENGTH, responseProblem } from '../progress/rules';
 import { isJsonValue, isPlainObject } from '../progress/validate';
 
 // Hand-in files: what a student's "Hand in my results" downloads and what the instructor's results page opens.
@@ -37,7 +37,10 @@ export interface HandInQuestion {
   /** questionHash() of the question when it was answered (of the current one when it was not). */
   hash: string;
   attempts: number;
-  /** null when the question was not answered (or the first response is not known). */
+  /**
+   * The response of the first attempt at this version of the question; null when it was not answered, or when it
+   * is not known (answers of several attempts saved before the site kept first responses).
+   */
   firstResponse: JsonValue;
   /** Right at the first try; null when not answered or not known. */
   firstCorrect: boolean | null;
@@ -140,7 +143,8 @@ function readQuestion(value: unknown): HandInQuestion | undefined {
   if (!isHash(hash) || !isCount(attempts) || typeof revealed !== 'boolean' || typeof mastered !== 'boolean')
     return undefined;
   if (firstCorrect !== null && typeof firstCorrect !== 'boolean') return undefined;
-  if (!isJsonValue(firstResponse)) return undefined;
+  // The limits of a stored response: a response too big to show or naming an item twice is not one.
+  if (!isJsonValue(firstResponse) || responseProblem(firstResponse) !== undefined) return undefined;
   // Nothing can be known about the first try of a question never tried.
   if (attempts === 0 && (firstResponse !== null || firstCorrect !== null || mastered)) return undefined;
   return { lesson, id, hash, attempts, firstResponse, firstCorrect, revealed, mastered };
