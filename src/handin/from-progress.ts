@@ -3,7 +3,8 @@ import { answerEntry, lessonEntry } from '../progress/format';
 import { firstResponseOf } from '../progress/merge';
 import { lessonSummary, standingOf } from '../progress/summary';
 import type { StudentCourse } from './course';
-import { cleanName, HANDIN_FORMAT, HANDIN_KIND, sealHandIn, type HandIn, type HandInQuestion } from './format';
+import { HANDIN_FORMAT, HANDIN_KIND, sealHandIn, type HandIn, type HandInQuestion } from './format';
+import { cleanName } from './label';
 
 // A student's hand-in, made from their progress as it is in this browser. Every question of the course is listed,
 // answered or not, each with the hash it was answered in, so the instructor's page can tell which answers were to

@@ -13,6 +13,7 @@ import {
 } from '../../src/handin/format';
 import { handInFileName, handInFromProgress } from '../../src/handin/from-progress';
 import { exportProgressText } from '../../src/progress/files/progress-file';
+import { courseSchema } from '../../src/schemas';
 import { answer, doc, jsonArb, viaJson } from './progress-helpers';
 import { course, student } from './handin-fixtures';
 
@@ -267,5 +268,27 @@ describe('parseHandIn refuses, saying why', () => {
   it('keeps markup in a name as the text it is', () => {
     const markup = '<img src=x onerror="alert(1)">';
     expect(ok(resealed((b) => (b.name = markup))).name).toBe(markup);
+  });
+});
+
+describe('the classes a course file lists', () => {
+  const course = { title: 'T', description: 'D', intro: ['Hello.'], footer: 'F' };
+  const problems = (classes: unknown) => {
+    const result = courseSchema.safeParse({ ...course, classes });
+    return result.success ? [] : result.error.issues.map((issue) => issue.message);
+  };
+
+  it('are short names with single spaces, each once, and a hand-in naming one of them is read', () => {
+    expect(problems(['7B', 'Group 2'])).toEqual([]);
+    expect(problems(['7B', '7B'])).toEqual(['each class can be listed once only']);
+    for (const bad of [[' 7B'], ['Group  2'], ['x'.repeat(101)], ['7\u0001B']])
+      expect(problems(bad)).toEqual([expect.stringMatching(/^write each class as a short name/)]);
+    expect(problems([])).toEqual(['list at least one class, or remove the field']);
+    fc.assert(
+      fc.property(nameArb, (name) => {
+        expect(problems([name])).toEqual([]);
+        expect(ok(resealed((b) => (b.class = name))).class).toBe(name);
+      }),
+    );
   });
 });

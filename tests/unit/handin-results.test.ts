@@ -10,7 +10,11 @@ import {
   type OpenedFile,
 } from '../../src/handin/results';
 import { responseText } from '../../src/handin/response-text';
+import { buildManifest } from '../../src/handin/course';
+import { questionHash } from '../../src/quiz/hash';
 import { classOf30, course, HANDED_IN_AT, student } from './handin-fixtures';
+import { raw } from './quiz-fixtures';
+import { questionSchema } from '../../src/schemas';
 
 // The figures for the class of 30 in handin-fixtures.ts, worked out by hand from the ranges written there.
 
@@ -201,5 +205,26 @@ describe('responseText', () => {
     expect(responseText(labels(0, 2), { type: 'text', value: '<img src=x onerror=alert(1)>' })).toBe(
       '“<img src=x onerror=alert(1)>”',
     );
+  });
+});
+
+describe('responseText for attribution questions', () => {
+  // Written without its reports, as most are: the lesson's readings name them (resolveAttribution), and the page
+  // shows each by its label, as the lesson page's boxes do.
+  const written = questionSchema.parse(raw.attribution);
+  const manifest = buildManifest(
+    [{ id: 'gamma', title: 'Gamma', objectives: [], questions: [written], reports: ['herald', 'city-radio'] }],
+    { courseId: 'test-course', reportLabels: { herald: 'The Herald', 'city-radio': 'City Radio' } },
+  );
+  const question = manifest.lessons[0]!.questions[0]!;
+
+  it('names the reports ticked, in either form of the answer, and keeps the hash of the question as written', () => {
+    expect(question.hash).toBe(questionHash(written));
+    expect(responseText(question.labels, { type: 'attribution', reports: ['city-radio'] })).toBe('City Radio');
+    expect(responseText(question.labels, { type: 'attribution', reports: ['herald', 'city-radio'] })).toBe(
+      'The Herald; City Radio',
+    );
+    expect(responseText(question.labels, { type: 'attribution', reports: [], none: true })).toBe('None of them');
+    expect(responseText(question.labels, { type: 'attribution', choice: 'b' })).toBe('City Radio');
   });
 });
