@@ -8,7 +8,7 @@ import { repairProgress } from '../../src/progress/repair';
 import { answerRecordSchema } from '../../src/schemas';
 import { packageQuestion } from '../../src/scorm/config';
 import { decodeSuspendData, encodeSuspendData } from '../../src/scorm/suspend';
-import { answer, doc } from './progress-helpers';
+import { answer, doc, pick, right, wrong } from './progress-helpers';
 import { questions } from './quiz-fixtures';
 
 // The first response of each question (issue 15's hand-ins): kept from the second attempt on (while there is one
@@ -16,9 +16,6 @@ import { questions } from './quiz-fixtures';
 // first try agrees with the merged firstTryRight, and held to the same limits as a response.
 
 const q1 = { id: 'q1', hash: 'h1' };
-const right = { correct: true, score: 1 };
-const wrong = { correct: false, score: 0 };
-const pick = (option: string) => ({ type: 'single', option });
 const KEY = 'intro/q1';
 
 describe('applyAnswer keeps the first response', () => {

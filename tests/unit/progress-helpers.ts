@@ -100,6 +100,11 @@ export class FakeTab implements StorageLike {
 /** Through JSON and back, as every stored value is (turns -0 into 0, drops undefined fields). */
 export const viaJson = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 
+/** Grades and a response for the tests that record answers (applyAnswer). */
+export const right = { correct: true, score: 1 };
+export const wrong = { correct: false, score: 0 };
+export const pick = (option: string) => ({ type: 'single', option });
+
 export function answer(overrides: Partial<AnswerRecord> = {}): AnswerRecord {
   return {
     hash: 'h1',
