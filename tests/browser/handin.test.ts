@@ -13,6 +13,7 @@ import { describeViolations, downloadedText, loadProblems, openSite, runAxe, typ
 const course = manifestFromContent(repoRoot);
 const [lesson1] = course.lessons;
 const [q1, q2] = lesson1!.questions;
+const textQuestion = lesson1!.questions.find((q) => q.labels.type === 'text')!;
 const at = Date.UTC(2024, 4, 6, 9, 0);
 
 // The student's own progress (format v2): q1 right first time; q2 "3" at the first try, then "4", then "Show
@@ -125,6 +126,21 @@ const otherVersion = (mine: HandIn, name: string, handedInAt: number) =>
     );
   });
 
+/** A student named with markup, whose one answer (to the lesson's text question) is markup too. */
+const markupFile = (mine: HandIn) =>
+  variant(mine, (body) => {
+    body.name = MARKUP;
+    unanswered(body);
+    Object.assign(
+      body.questions.find((q) => q.lesson === lesson1!.id && q.id === textQuestion.id)!,
+      {
+        attempts: 1,
+        firstResponse: { type: 'text', value: MARKUP },
+        firstCorrect: false,
+      },
+    );
+  });
+
 function instructorFiles(mine: HandIn) {
   const classmatesFiles = classmates(mine);
   const earlier = variant(classmatesFiles[5]!, (body) => (body.handedInAt = at - 86_400_000));
@@ -142,7 +158,7 @@ function instructorFiles(mine: HandIn) {
     file('huge.json', ' '.repeat(300 * 1024)),
     file('proto.json', proto),
     file('other-course.json', handInText(variant(mine, (body) => (body.course = 'another-course')))),
-    file('markup.json', handInText(variant(mine, (body) => ((body.name = MARKUP), unanswered(body))))),
+    file('markup.json', handInText(markupFile(mine))),
   ];
 }
 
@@ -263,6 +279,8 @@ describe('the instructor opens the class’s files', () => {
       'Ballistic missiles fired from Iran (8) (first response not known for 1 student)',
       '0',
     ]);
+    // A response in markup is shown as its text too.
+    expect(await cells(textQuestion.id)).toEqual(['1', '0%', '0%', `“${MARKUP}” (1)`, '0']);
     // q2: only Ada answered it as it is now: "3" at first (then "4"), then revealed; two answered another version.
     expect(await cells(q2!.id)).toEqual(['1', '0%', '100%', '3 rockets (1)', '2']);
     expect(await page.locator('.objectives-open').innerText()).toContain(lesson1!.objectives[0]!.text);
