@@ -1,4 +1,5 @@
 import type { Question } from '../quiz';
+import { resolveAttribution } from '../quiz/attribution';
 import { cyrb53, questionHash } from '../quiz/hash';
 
 // What a hand-in file is checked against: the course's lessons, questions and objectives as plain data, built
@@ -50,13 +51,19 @@ export interface ManifestSource {
   id: string;
   title: string;
   objectives: CourseObjective[];
+  /** As written in the quiz files: their hashes are what students' answers are checked against. */
   questions: Question[];
+  /** The reports an attribution question asks about when it lists none itself (attributionFallback). */
+  reports?: readonly string[];
 }
+
+/** Report id → its label ("The Herald"), to name the reports in an attribution response. */
+export type ReportLabels = Readonly<Record<string, string>>;
 
 const pairs = (items: readonly { id: string; text: string }[]) =>
   Object.fromEntries(items.map((item) => [item.id, item.text]));
 
-function labelsOf(question: Question): ResponseLabels {
+function labelsOf(question: Question, fallback: readonly string[], reportLabels: ReportLabels): ResponseLabels {
   switch (question.type) {
     case 'single':
     case 'multiple':
@@ -69,9 +76,12 @@ function labelsOf(question: Question): ResponseLabels {
       return question.unit
         ? { type: question.type, texts: {}, unit: question.unit }
         : { type: question.type, texts: {} };
-    case 'attribution':
-      // Reports by id: the question names them once resolved at build time (resolveAttribution).
-      return { type: question.type, texts: Object.fromEntries((question.reports ?? []).map((id) => [id, id])) };
+    case 'attribution': {
+      // The reports as the lesson page shows them (resolveAttribution), by their labels.
+      const { reports } = resolveAttribution(question, fallback);
+      const label = (id: string) => (Object.hasOwn(reportLabels, id) ? reportLabels[id]! : id);
+      return { type: question.type, texts: Object.fromEntries(reports.map((id) => [id, label(id)])) };
+    }
     default:
       return { type: question.type, texts: {} };
   }
@@ -83,10 +93,17 @@ export function contentVersionOf(lessons: readonly Pick<CourseLesson, 'id' | 'qu
   return cyrb53(text).toString(36);
 }
 
-/** The course's id (which course a hand-in is for) and the classes students may pick from come from the caller. */
+/**
+ * The course's id (which course a hand-in is for), the classes students may pick from and the reports' labels come
+ * from the caller.
+ */
 export function buildManifest(
   lessons: readonly ManifestSource[],
-  { courseId, classes = [] }: { courseId: string; classes?: readonly string[] },
+  {
+    courseId,
+    classes = [],
+    reportLabels = {},
+  }: { courseId: string; classes?: readonly string[]; reportLabels?: ReportLabels },
 ): CourseManifest {
   const built: CourseLesson[] = lessons.map((lesson) => ({
     id: lesson.id,
@@ -97,7 +114,7 @@ export function buildManifest(
         id: question.id,
         hash: questionHash(question),
         prompt: question.prompt,
-        labels: labelsOf(question),
+        labels: labelsOf(question, lesson.reports ?? [], reportLabels),
       };
       if (question.objective) entry.objective = question.objective;
       return entry;

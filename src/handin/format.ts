@@ -1,8 +1,9 @@
 import type { JsonValue } from '../schemas/progress';
 import { cyrb53 } from '../quiz/hash';
 import { describeSize, findForbiddenKey, textBytes } from '../progress/file-checks';
-import { isLessonId, isQuestionId, isTime, MAX_HASH_LENGTH } from '../progress/rules';
+import { isLessonId, isQuestionId, isTime, MAX_HASH_LENGTH, responseProblem } from '../progress/rules';
 import { isJsonValue, isPlainObject } from '../progress/validate';
+import { cleanName, CONTROL, isLabel, MAX_NAME_LENGTH } from './label';
 
 // Hand-in files: what a student's "Hand in my results" downloads and what the instructor's results page opens.
 // A hand-in is a self-report: answers are checked in the student's browser, and the checksum only notices a file
@@ -17,7 +18,6 @@ export const HANDIN_KIND = 'course-hand-in';
 export const HANDIN_FORMAT = 1;
 /** A whole course's hand-in is about 20 KB; anything past this is not one. */
 export const HANDIN_MAX_BYTES = 256 * 1024;
-export const MAX_NAME_LENGTH = 100;
 const MAX_LESSONS = 500;
 const MAX_QUESTIONS = 5000;
 
@@ -37,7 +37,10 @@ export interface HandInQuestion {
   /** questionHash() of the question when it was answered (of the current one when it was not). */
   hash: string;
   attempts: number;
-  /** null when the question was not answered (or the first response is not known). */
+  /**
+   * The response of the first attempt at this version of the question; null when it was not answered, or when it
+   * is not known (answers of several attempts saved before the site kept first responses).
+   */
   firstResponse: JsonValue;
   /** Right at the first try; null when not answered or not known. */
   firstCorrect: boolean | null;
@@ -91,15 +94,6 @@ export function handInText(handIn: HandIn): string {
   return `${JSON.stringify(handIn, null, 2)}\n`;
 }
 
-/** Trims and collapses spaces; the empty string when nothing is left. */
-export function cleanName(name: string): string {
-  return name.replace(/\s+/g, ' ').trim();
-}
-
-/** Letters a name or class may not hold: control characters, which no keyboard types. */
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
-
 export function nameProblem(name: string): string | undefined {
   const clean = cleanName(name);
   if (clean === '') return 'Type your name, as your instructor knows you.';
@@ -114,8 +108,6 @@ const fail = (reason: string): HandInParse => ({ ok: false, reason });
 const isShare = (v: unknown): v is number => typeof v === 'number' && v >= 0 && v <= 1;
 const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
 const isHash = (v: unknown): v is string => typeof v === 'string' && v.length >= 1 && v.length <= MAX_HASH_LENGTH;
-const isLabel = (v: unknown): v is string =>
-  typeof v === 'string' && cleanName(v) === v && v.length >= 1 && v.length <= MAX_NAME_LENGTH && !CONTROL.test(v);
 
 function readLesson(value: unknown): HandInLesson | undefined {
   if (!isPlainObject(value)) return undefined;
@@ -140,7 +132,8 @@ function readQuestion(value: unknown): HandInQuestion | undefined {
   if (!isHash(hash) || !isCount(attempts) || typeof revealed !== 'boolean' || typeof mastered !== 'boolean')
     return undefined;
   if (firstCorrect !== null && typeof firstCorrect !== 'boolean') return undefined;
-  if (!isJsonValue(firstResponse)) return undefined;
+  // The limits of a stored response: a response too big to show or naming an item twice is not one.
+  if (!isJsonValue(firstResponse) || responseProblem(firstResponse) !== undefined) return undefined;
   // Nothing can be known about the first try of a question never tried.
   if (attempts === 0 && (firstResponse !== null || firstCorrect !== null || mastered)) return undefined;
   return { lesson, id, hash, attempts, firstResponse, firstCorrect, revealed, mastered };

@@ -1,8 +1,10 @@
 import type { Progress } from '../schemas/progress';
 import { answerEntry, lessonEntry } from '../progress/format';
+import { firstResponseOf } from '../progress/merge';
 import { lessonSummary, standingOf } from '../progress/summary';
 import type { StudentCourse } from './course';
-import { cleanName, HANDIN_FORMAT, HANDIN_KIND, sealHandIn, type HandIn, type HandInQuestion } from './format';
+import { HANDIN_FORMAT, HANDIN_KIND, sealHandIn, type HandIn, type HandInQuestion } from './format';
+import { cleanName } from './label';
 
 // A student's hand-in, made from their progress as it is in this browser. Every question of the course is listed,
 // answered or not, each with the hash it was answered in, so the instructor's page can tell which answers were to
@@ -32,15 +34,15 @@ export function handInFromProgress(progress: Progress, manifest: StudentCourse, 
         });
         continue;
       }
-      // Progress keeps the first try's result but only the last response: the first response is known when
-      // there was one attempt (a wrong answer then revealed included), and left null otherwise.
+      // The first response as progress keeps it (see firstResponseOf): null when it is not known, for answers of
+      // several attempts saved before progress kept it.
       lastAnsweredAt = Math.max(lastAnsweredAt ?? 0, answer.lastAt);
       questions.push({
         lesson: lesson.id,
         id: question.id,
         hash: answer.hash,
         attempts: answer.attempts,
-        firstResponse: answer.attempts === 1 ? answer.response : null,
+        firstResponse: firstResponseOf(answer),
         firstCorrect: answer.firstTryRight,
         revealed: answer.revealed,
         // Mastery as the student's own page counts it, for the version of the question the student answered.

@@ -201,8 +201,10 @@ export interface QuestionFigures {
   revealed: number;
   /** Students whose answer was to another version of it. */
   changed: number;
-  /** The wrong first response chosen most often, with its text; undefined when no first response was wrong. */
+  /** The wrong first response chosen most often, with its text; undefined when no known first response was wrong. */
   commonWrong?: WrongResponse;
+  /** Students wrong at the first try whose first response is not known (saved before the site kept it). */
+  wrongNotKnown: number;
 }
 
 /** JSON with sorted keys: two responses that mean the same are grouped together. */
@@ -228,6 +230,7 @@ export function questionFigures(manifest: CourseManifest, files: readonly Opened
         rightFirstTime: 0,
         revealed: 0,
         changed: 0,
+        wrongNotKnown: 0,
       };
       if (question.objective) figures.objective = question.objective;
       const wrong = new Map<string, { response: JsonValue; count: number }>();
@@ -241,7 +244,8 @@ export function questionFigures(manifest: CourseManifest, files: readonly Opened
         figures.answered++;
         if (any.firstCorrect === true) figures.rightFirstTime++;
         if (any.revealed) figures.revealed++;
-        if (any.firstCorrect === false && any.firstResponse !== null) {
+        if (any.firstCorrect === false && any.firstResponse === null) figures.wrongNotKnown++;
+        else if (any.firstCorrect === false) {
           const key = responseKey(any.firstResponse);
           const entry = wrong.get(key) ?? { response: any.firstResponse, count: 0 };
           entry.count++;

@@ -1,4 +1,4 @@
-import type { AnswerRecord, LessonProgress, Progress } from './format';
+import type { AnswerRecord, JsonValue, LessonProgress, Progress } from './format';
 import { PROGRESS_VERSION } from './format';
 
 // Combining two copies of a student's progress (two tabs, or a file being imported).
@@ -8,10 +8,11 @@ import { PROGRESS_VERSION } from './format';
 // after that reset is kept, so a reset in one tab is not undone by another tab's older data. Within a
 // generation nothing is lost: per answer the later lastAt wins, attempts take the max (never summed twice),
 // firstAt the min, and firstTryRight holds only if both copies hold it (a merge never makes an answer right first
-// time); per lesson openedAt/readAt take the earliest, bestScore the highest.
+// time), and the first response comes from a copy whose first try agrees with that firstTryRight (see
+// firstOfBoth); per lesson openedAt/readAt take the earliest, bestScore the highest.
 // The merge is commutative and idempotent, and associative within a generation. Across a reset, the fields
-// that keep an earliest time, a largest count or an "and" (firstAt, attempts, firstTryRight, openedAt, readAt,
-// bestScore) can depend on the order in which copies meet; which answers survive, and which answer wins, does not.
+// that keep an earliest time, a largest count or an "and" (firstAt, attempts, firstTryRight, firstResponse,
+// openedAt, readAt, bestScore) can depend on the order in which copies meet; which answers survive, and which answer wins, does not.
 
 type Keep = (time: number) => boolean;
 const always: Keep = () => true;
@@ -29,11 +30,47 @@ export function canonical(value: unknown): string {
   return JSON.stringify(value) ?? 'null';
 }
 
-/** What decides a tie: the answer itself, leaving out the fields a merge rewrites (attempts, firstAt, firstTryRight). Were
- * they included, an earlier merge that raised attempts could flip a later tie, and the result would depend on
- * the order in which copies meet. */
-function tieKey({ attempts: _attempts, firstAt: _firstAt, firstTryRight: _first, ...answer }: AnswerRecord): string {
+/** What decides a tie: the answer itself, leaving out the fields a merge combines from both copies. Were they included,
+ * an earlier merge that raised attempts could flip a later tie, and the result would depend on the order in which
+ * copies meet. */
+function tieKey({
+  attempts: _attempts,
+  firstAt: _firstAt,
+  firstTryRight: _first,
+  firstResponse: _response,
+  ...answer
+}: AnswerRecord): string {
   return canonical(answer);
+}
+
+/**
+ * The response of the first attempt at the answer's version of the question; null when it is not known. It is
+ * stored only once there is a second attempt (applyAnswer): while there is one, it is `response`. So answers saved
+ * before the field existed hold it in the same way, and need no upgrade.
+ */
+export const firstResponseOf = (answer: AnswerRecord): JsonValue =>
+  answer.firstResponse ?? (answer.attempts === 1 ? answer.response : null);
+
+/** `answer` holding `first` as its first response, in the one form applyAnswer and merging both write (see above). */
+export function withFirstResponse({ firstResponse: _old, ...answer }: AnswerRecord, first: JsonValue): AnswerRecord {
+  return first === null ||
+    (answer.attempts === 1 && (first === answer.response || canonical(first) === canonical(answer.response)))
+    ? answer
+    : { ...answer, firstResponse: first };
+}
+
+/**
+ * The merged first response. It comes from a copy whose firstTryRight is the merged one ("and"): a copy that saw a
+ * wrong first try supplies the wrong response, so a right response is never handed in as a wrong first try. Between
+ * two such copies a known response wins, then the one first in a fixed order (the winner's when they are the same),
+ * so that the result does not depend on the order copies meet. Not the earlier firstAt: the merged firstAt may come
+ * from the other copy, and a later merge would then choose differently.
+ */
+function firstOfBoth(winner: AnswerRecord, other: AnswerRecord): JsonValue {
+  const x = firstResponseOf(winner);
+  const y = firstResponseOf(other);
+  if (winner.firstTryRight !== other.firstTryRight) return winner.firstTryRight ? y : x;
+  return x === null || (y !== null && canonical(y) < canonical(x)) ? y : x;
 }
 
 export function mergeAnswers(a: AnswerRecord, b: AnswerRecord): AnswerRecord {
@@ -45,53 +82,57 @@ export function mergeAnswers(a: AnswerRecord, b: AnswerRecord): AnswerRecord {
   const firstAt = Math.min(a.firstAt, b.firstAt);
   // Right first time only if both copies say so: a copy that saw a wrong first try outranks one that did not.
   const firstTryRight = a.firstTryRight && b.firstTryRight;
+  const merged = withFirstResponse(
+    { ...winner, attempts, firstAt, firstTryRight },
+    firstOfBoth(winner, winner === a ? b : a),
+  );
   // Unchanged entries come back as the same object: the store tells "nothing new" apart by identity (see
   // sameProgress), and the stored text of an entry is cached per object (storage.ts).
-  if (winner.attempts === attempts && winner.firstAt === firstAt && winner.firstTryRight === firstTryRight)
-    return winner;
-  return { ...winner, attempts, firstAt, firstTryRight };
+  const same =
+    winner.attempts === attempts &&
+    winner.firstAt === firstAt &&
+    winner.firstTryRight === firstTryRight &&
+    winner.firstResponse === merged.firstResponse;
+  return same ? winner : merged;
 }
 
 const earliest = (x: number | undefined, y: number | undefined) =>
   x === undefined ? y : y === undefined ? x : Math.min(x, y);
 
+/** The entry without its undefined fields. */
+const setFields = (lesson: LessonProgress): LessonProgress =>
+  Object.fromEntries(Object.entries(lesson).filter(([, value]) => value !== undefined));
+const sameLesson = (x: LessonProgress, y: LessonProgress) => canonical(x) === canonical(y);
+
 export function mergeLessons(a: LessonProgress, b: LessonProgress): LessonProgress {
   if (a === b) return a;
-  const lesson: LessonProgress = {};
-  const openedAt = earliest(a.openedAt, b.openedAt);
-  const readAt = earliest(a.readAt, b.readAt);
-  if (openedAt !== undefined) lesson.openedAt = openedAt;
-  if (readAt !== undefined) lesson.readAt = readAt;
-  const best = betterScore(a, b);
-  if (best.bestScore !== undefined) lesson.bestScore = best.bestScore;
-  if (best.bestScoreAt !== undefined) lesson.bestScoreAt = best.bestScoreAt;
+  // The higher bestScore; on equal scores (or none) the earlier time it was reached.
+  const best =
+    a.bestScore === b.bestScore
+      ? { bestScore: a.bestScore, bestScoreAt: earliest(a.bestScoreAt, b.bestScoreAt) }
+      : (a.bestScore ?? -1) > (b.bestScore ?? -1)
+        ? a
+        : b;
+  const lesson = setFields({
+    openedAt: earliest(a.openedAt, b.openedAt),
+    readAt: earliest(a.readAt, b.readAt),
+    bestScore: best.bestScore,
+    bestScoreAt: best.bestScoreAt,
+  });
   return sameLesson(lesson, a) ? a : sameLesson(lesson, b) ? b : lesson;
-}
-
-const LESSON_FIELDS = ['openedAt', 'readAt', 'bestScore', 'bestScoreAt'] as const;
-const sameLesson = (x: LessonProgress, y: LessonProgress) =>
-  LESSON_FIELDS.every((field) => x[field] === y[field]) && Object.keys(x).length === Object.keys(y).length;
-
-/** The higher bestScore; on equal scores the earlier time it was reached. */
-function betterScore(a: LessonProgress, b: LessonProgress): LessonProgress {
-  if (a.bestScore === undefined && b.bestScore === undefined)
-    return { bestScoreAt: earliest(a.bestScoreAt, b.bestScoreAt) };
-  if (a.bestScore === undefined) return { bestScore: b.bestScore, bestScoreAt: b.bestScoreAt };
-  if (b.bestScore === undefined) return { bestScore: a.bestScore, bestScoreAt: a.bestScoreAt };
-  if (a.bestScore !== b.bestScore) return a.bestScore > b.bestScore ? a : b;
-  return { bestScore: a.bestScore, bestScoreAt: earliest(a.bestScoreAt, b.bestScoreAt) };
 }
 
 /** The part of a lesson entry touched at or after a reset; undefined when nothing is left. */
 function lessonSince(lesson: LessonProgress, keep: Keep): LessonProgress | undefined {
   if (keep === always) return lesson;
-  const kept: LessonProgress = {};
-  if (lesson.openedAt !== undefined && keep(lesson.openedAt)) kept.openedAt = lesson.openedAt;
-  if (lesson.readAt !== undefined && keep(lesson.readAt)) kept.readAt = lesson.readAt;
-  if (lesson.bestScore !== undefined && lesson.bestScoreAt !== undefined && keep(lesson.bestScoreAt)) {
-    kept.bestScore = lesson.bestScore;
-    kept.bestScoreAt = lesson.bestScoreAt;
-  }
+  const since = (time: number | undefined) => (time !== undefined && keep(time) ? time : undefined);
+  const scored = lesson.bestScore !== undefined && since(lesson.bestScoreAt) !== undefined;
+  const kept = setFields({
+    openedAt: since(lesson.openedAt),
+    readAt: since(lesson.readAt),
+    bestScore: scored ? lesson.bestScore : undefined,
+    bestScoreAt: scored ? lesson.bestScoreAt : undefined,
+  });
   return Object.keys(kept).length > 0 ? kept : undefined;
 }
 

@@ -1,5 +1,6 @@
 import type { AnswerRecord, JsonValue, LessonProgress, Progress } from './format';
 import { answerKey, emptyProgress, isLessonId, isQuestionId, lessonEntry, ownEntry, toTime } from './format';
+import { firstResponseOf, withFirstResponse } from './merge';
 import { MAX_ATTEMPTS } from './repair';
 import { nextReview, reviewSoon, startsRound } from './review';
 import { lessonSummary, type QuestionRef } from './summary';
@@ -78,7 +79,7 @@ export function applyAnswer(
   const newRound = !same || startsRound(previous, time);
   // Counts stop at MAX_ATTEMPTS rather than grow past what storage reads back as believable (issue 11).
   const attempts = Math.min(MAX_ATTEMPTS, (previous?.attempts ?? 0) + 1);
-  const answer: AnswerRecord = {
+  let answer: AnswerRecord = {
     hash: question.hash,
     response: stored,
     correct: result.correct,
@@ -96,6 +97,8 @@ export function applyAnswer(
   const schedule = newRound ? nextReview(same ? previous : undefined, result.correct, time) : previous;
   if (schedule.box !== undefined) answer.box = schedule.box;
   if (schedule.dueAt !== undefined) answer.dueAt = schedule.dueAt;
+  // Like firstTryRight, the first response restarts with a changed question. Stored from the second attempt on.
+  answer = withFirstResponse(answer, same ? firstResponseOf(previous) : stored);
   const next: Progress = {
     ...progress,
     updatedAt: Math.max(progress.updatedAt, time),

@@ -54,22 +54,27 @@ export function repairProgress(progress: Progress, now: number): Repaired {
     );
   }
   const at = (t: number) => moved.get(t) ?? t;
+  /** The entry with its future times moved, or the entry itself when none of its times is in the future. */
+  const movedTimes = <T extends AnswerRecord | LessonProgress>(entry: T, fields: readonly (keyof T)[]): T => {
+    if (!fields.some((field) => moved.has(entry[field] as number))) return entry;
+    const fixed = { ...entry };
+    for (const field of fields) if (fixed[field] !== undefined) fixed[field] = at(fixed[field] as number) as T[keyof T];
+    return fixed;
+  };
 
   let badResponses = 0;
   let bigCounts = 0;
-  let answersChanged = false;
   const answers: Record<string, AnswerRecord> = {};
   for (const key of Object.keys(progress.answers)) {
     const answer = progress.answers[key];
     const problem = responseProblem(answer.response);
     const tooMany = answer.attempts > MAX_ATTEMPTS || answer.roundAttempts > MAX_ATTEMPTS;
-    const late = ANSWER_TIMES.some((field) => answer[field] !== undefined && moved.has(answer[field]));
-    if (!problem && !tooMany && !late) {
-      answers[key] = answer;
+    let fixed = movedTimes(answer, ANSWER_TIMES);
+    if (!problem && !tooMany) {
+      answers[key] = fixed;
       continue;
     }
-    answersChanged = true;
-    const fixed: AnswerRecord = { ...answer };
+    if (fixed === answer) fixed = { ...answer };
     if (problem) {
       badResponses++;
       firstBadResponse ??= `the answer ${JSON.stringify(key)} ${problem}`;
@@ -82,7 +87,6 @@ export function repairProgress(progress: Progress, now: number): Repaired {
       fixed.attempts = Math.min(fixed.attempts, MAX_ATTEMPTS);
       fixed.roundAttempts = Math.min(fixed.roundAttempts, fixed.attempts);
     }
-    for (const field of ANSWER_TIMES) if (fixed[field] !== undefined) fixed[field] = at(fixed[field]);
     answers[key] = fixed;
   }
   if (badResponses > 0) {
@@ -94,26 +98,15 @@ export function repairProgress(progress: Progress, now: number): Repaired {
   if (bigCounts > 0)
     notes.push(`${plural(bigCounts, 'attempt count was', 'attempt counts were')} impossibly large and lowered`);
 
-  let lessonsChanged = false;
   const lessons: Record<string, LessonProgress> = {};
-  for (const id of Object.keys(progress.lessons)) {
-    const lesson = progress.lessons[id];
-    if (!LESSON_TIMES.some((field) => lesson[field] !== undefined && moved.has(lesson[field]))) {
-      lessons[id] = lesson;
-      continue;
-    }
-    lessonsChanged = true;
-    const fixed: LessonProgress = { ...lesson };
-    for (const field of LESSON_TIMES) if (fixed[field] !== undefined) fixed[field] = at(fixed[field]);
-    lessons[id] = fixed;
-  }
+  for (const id of Object.keys(progress.lessons)) lessons[id] = movedTimes(progress.lessons[id], LESSON_TIMES);
 
   if (notes.length === 0) return { data: progress, notes };
   const data: Progress = {
     ...progress,
     updatedAt: at(progress.updatedAt),
-    lessons: lessonsChanged ? lessons : progress.lessons,
-    answers: answersChanged ? answers : progress.answers,
+    lessons: moved.size > 0 ? lessons : progress.lessons,
+    answers,
   };
   if (progress.resetAt !== undefined) data.resetAt = at(progress.resetAt);
   return firstBadResponse === undefined ? { data, notes } : { data, notes, firstBadResponse };

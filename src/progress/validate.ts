@@ -1,5 +1,5 @@
 import type { AnswerRecord, JsonValue, LessonProgress } from './format';
-import { BOX_COUNT, isTime, MAX_HASH_LENGTH, MAX_RESPONSE_DEPTH } from './rules';
+import { BOX_COUNT, isTime, MAX_HASH_LENGTH, MAX_RESPONSE_DEPTH, responseProblem } from './rules';
 
 // The browser's checks for stored entries: the same rules as src/schemas/progress.ts, without zod. Each returns
 // a clean copy holding only the known fields (unknown fields are dropped, as zod does), or undefined.
@@ -27,63 +27,63 @@ export function isJsonValue(value: unknown, maxDepth = MAX_RESPONSE_DEPTH): valu
 }
 
 const isShare = (value: unknown): value is number => typeof value === 'number' && value >= 0 && value <= 1;
-
-function optional<T>(value: unknown, check: (v: unknown) => v is T): { ok: boolean; value?: T } {
-  if (value === undefined) return { ok: true };
-  return check(value) ? { ok: true, value } : { ok: false };
-}
-
-export function parseLessonProgress(value: unknown): LessonProgress | undefined {
-  if (!isPlainObject(value)) return undefined;
-  const openedAt = optional(value.openedAt, isTime);
-  const readAt = optional(value.readAt, isTime);
-  const bestScore = optional(value.bestScore, isShare);
-  const bestScoreAt = optional(value.bestScoreAt, isTime);
-  if (!openedAt.ok || !readAt.ok || !bestScore.ok || !bestScoreAt.ok) return undefined;
-  const lesson: LessonProgress = {};
-  if (openedAt.value !== undefined) lesson.openedAt = openedAt.value;
-  if (readAt.value !== undefined) lesson.readAt = readAt.value;
-  if (bestScore.value !== undefined) lesson.bestScore = bestScore.value;
-  if (bestScoreAt.value !== undefined) lesson.bestScoreAt = bestScoreAt.value;
-  return lesson;
-}
-
+const isBoolean = (value: unknown): value is boolean => typeof value === 'boolean';
 const isBox = (value: unknown): value is number =>
   typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= BOX_COUNT;
 const isAttempts = (value: unknown): value is number =>
   typeof value === 'number' && Number.isSafeInteger(value) && value >= 1;
+const isHash = (value: unknown): value is string =>
+  typeof value === 'string' && value.length >= 1 && value.length <= MAX_HASH_LENGTH;
+
+type Checks = Record<string, (value: unknown) => boolean>;
+
+/**
+ * Copies into `out` each field of `value` named in `checks` that passes its check; false when one fails. An
+ * optional field that is not there is left out; a required one that is not there fails its check.
+ */
+function copyFields(out: object, value: Record<string, unknown>, checks: Checks, optional = false): boolean {
+  for (const field of Object.keys(checks)) {
+    const v = value[field];
+    if (v === undefined && optional) continue;
+    if (!checks[field](v)) return false;
+    (out as Record<string, unknown>)[field] = v;
+  }
+  return true;
+}
+
+const LESSON_FIELDS: Checks = { openedAt: isTime, readAt: isTime, bestScore: isShare, bestScoreAt: isTime };
+
+export function parseLessonProgress(value: unknown): LessonProgress | undefined {
+  const lesson: LessonProgress = {};
+  return isPlainObject(value) && copyFields(lesson, value, LESSON_FIELDS, true) ? lesson : undefined;
+}
+
+const ANSWER_FIELDS: Checks = {
+  hash: isHash,
+  response: isJsonValue,
+  correct: isBoolean,
+  score: isShare,
+  attempts: isAttempts,
+  firstAt: isTime,
+  lastAt: isTime,
+  firstTryRight: isBoolean,
+  roundAt: isTime,
+  roundAttempts: isAttempts,
+  roundFirstRight: isBoolean,
+  revealed: isBoolean,
+};
+/** A first response with a response's problems (responseProblem) makes the record unreadable: unlike the response,
+ * which repair.ts clears so the question starts fresh, it is never anything but a hand-in's detail, so only a file
+ * or storage edited by hand holds one. */
+const isFirstResponse = (value: unknown) => isJsonValue(value) && responseProblem(value) === undefined;
+const OPTIONAL_ANSWER_FIELDS: Checks = { firstResponse: isFirstResponse, box: isBox, dueAt: isTime };
 
 export function parseAnswerRecord(value: unknown): AnswerRecord | undefined {
   if (!isPlainObject(value)) return undefined;
-  const { hash, response, correct, score, attempts, firstAt, lastAt } = value;
-  if (typeof hash !== 'string' || hash.length < 1 || hash.length > MAX_HASH_LENGTH) return undefined;
-  if (!isJsonValue(response)) return undefined;
-  if (typeof correct !== 'boolean' || !isShare(score) || !isAttempts(attempts)) return undefined;
-  if (!isTime(firstAt) || !isTime(lastAt) || firstAt > lastAt) return undefined;
-  const { firstTryRight, roundAt, roundAttempts, roundFirstRight, revealed } = value;
-  if (typeof firstTryRight !== 'boolean' || typeof roundFirstRight !== 'boolean' || typeof revealed !== 'boolean')
+  const answer = {} as AnswerRecord;
+  if (!copyFields(answer, value, ANSWER_FIELDS) || !copyFields(answer, value, OPTIONAL_ANSWER_FIELDS, true))
     return undefined;
-  if (!isTime(roundAt) || roundAt < firstAt || roundAt > lastAt) return undefined;
-  if (!isAttempts(roundAttempts) || roundAttempts > attempts) return undefined;
-  if (roundFirstRight && revealed) return undefined;
-  const box = optional(value.box, isBox);
-  const dueAt = optional(value.dueAt, isTime);
-  if (!box.ok || !dueAt.ok) return undefined;
-  const answer: AnswerRecord = {
-    hash,
-    response,
-    correct,
-    score,
-    attempts,
-    firstAt,
-    lastAt,
-    firstTryRight,
-    roundAt,
-    roundAttempts,
-    roundFirstRight,
-    revealed,
-  };
-  if (box.value !== undefined) answer.box = box.value;
-  if (dueAt.value !== undefined) answer.dueAt = dueAt.value;
-  return answer;
+  const { firstAt, lastAt, roundAt, attempts, roundAttempts, roundFirstRight, revealed } = answer;
+  const inOrder = firstAt <= roundAt && roundAt <= lastAt && roundAttempts <= attempts;
+  return inOrder && !(roundFirstRight && revealed) ? answer : undefined;
 }

@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { isLabel, MAX_NAME_LENGTH } from '../handin/label';
 
 // content/course.yaml: everything the pages say about this particular course. Pages and layouts in src/ hold no
 // course wording of their own, so the same code builds any course from its content/ folder.
@@ -18,6 +19,19 @@ export const courseSchema = z.strictObject({
   id: z
     .string()
     .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'write the id in lower case with hyphens, e.g. my-course')
+    .optional(),
+  /**
+   * The classes a student picks from when handing in results ("Hand in my results" on Your progress), e.g.
+   * [7B, 7C]; the results page shows the class beside each name. Without it no class is asked for.
+   */
+  classes: z
+    .array(
+      z.string().refine(isLabel, {
+        error: `write each class as a short name (at most ${MAX_NAME_LENGTH} characters) with single spaces, e.g. 7B`,
+      }),
+    )
+    .min(1, 'list at least one class, or remove the field')
+    .refine((classes) => new Set(classes).size === classes.length, 'each class can be listed once only')
     .optional(),
   /** The course's name: the home page's heading, every page title, the exports' title. */
   title: text,

@@ -44,14 +44,23 @@ export const lessonProgressSchema = z.object({
 });
 export type LessonProgress = z.infer<typeof lessonProgressSchema>;
 
+/** A stored response: any JSON a page can show (src/quiz's isResponse checks it fits its question). */
+const storedResponseSchema = jsonValueSchema
+  .refine((value) => jsonDepth(value) <= MAX_RESPONSE_DEPTH, 'nested too deeply')
+  .refine((value) => responseProblem(value) === undefined, 'too big to show, or names an item twice');
+
 export const answerRecordSchema = z
   .object({
     /** questionHash() of the question when it was last answered; a different current hash means "changed". */
     hash: z.string().min(1).max(MAX_HASH_LENGTH),
     /** The last response, as JSON. */
-    response: jsonValueSchema
-      .refine((value) => jsonDepth(value) <= MAX_RESPONSE_DEPTH, 'nested too deeply')
-      .refine((value) => responseProblem(value) === undefined, 'too big to show, or names an item twice'),
+    response: storedResponseSchema,
+    /**
+     * The response of the first attempt at this version of the question (it restarts when the question changes,
+     * as firstTryRight does), for hand-ins. Kept from the second attempt on: while there is one attempt it is
+     * `response`. Absent after several attempts saved before it was kept: not known.
+     */
+    firstResponse: storedResponseSchema.optional(),
     /** Whether the last response is right, and its share of the marks. */
     correct: z.boolean(),
     score: z.number().min(0).max(1),

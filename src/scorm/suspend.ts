@@ -15,6 +15,9 @@
  * answered and reviewed, fits SCORM 1.2's 4,096 characters (tests/browser/scorm.test.ts measures it).
  * Numbers are base 36. A response that does not fit the question's lists (an id
  * the package does not know) is kept whole as "~" + URI-encoded JSON, so nothing is ever dropped silently.
+ * The first response progress keeps for hand-ins (firstResponse) is left out on purpose: a package has no hand-in
+ * (the LMS keeps its own records), and it would take room SCORM 1.2 does not have. Merging the restored answers
+ * with the browser's own keeps the browser's first response (src/progress/merge.ts).
  */
 import { attributionChoices, pickedOf } from '../quiz/attribution';
 import { isResponse } from '../quiz/response';

@@ -1,12 +1,13 @@
 // The same code building another course: examples/harbour (three reports of one fire, another title), built here
 // with COURSE_DIR into dist-harbour/. Its home page, report index, readings and an attribution question over three
-// reports work, in every grading state; its exports carry its site address; and nothing of the real course's
-// wording is anywhere in it.
+// reports work, in every grading state, and a student hands its first response in with a class from the course
+// file; its exports carry its site address; and nothing of the real course's wording is anywhere in it.
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
+import type { HandIn } from '../../src/handin/format.ts';
 import { repoRoot } from '../built-site.ts';
 import { loadProblems, openSite, type Site } from './harness.ts';
 
@@ -114,6 +115,37 @@ describe('a course of three reports, from the same code', () => {
     await expect.poll(() => box('City Radio says it').isChecked()).toBe(true);
     expect(await box('The Herald says it').isChecked()).toBe(true);
     expect(await box('Coast Wire says it').isChecked()).toBe(false);
+
+    // Issue 15, end to end: the lesson's end leads to "Hand in my results"; the course file's classes are offered;
+    // the file holds the first response (The Herald alone), not the last; the results page names it.
+    await tab.page.getByRole('link', { name: 'Hand in my results' }).click();
+    await tab.page.waitForURL(/\/progress\/#hand-in$/);
+    await tab.page.waitForFunction(() => !document.querySelector('astro-island[ssr]'));
+    const classes = await tab.page.getByLabel('Your class').locator('option').allInnerTexts();
+    expect(classes).toEqual(['Choose…', 'Group A', 'Group B']);
+    await tab.page.getByLabel('Your name').fill('Ada Lovelace');
+    await tab.page.getByLabel('Your class').selectOption('Group B');
+    await tab.page.getByRole('button', { name: 'Show what the file will contain' }).click();
+    const file = JSON.parse(await tab.page.locator('.hand-in-file').innerText()) as HandIn;
+    expect(file).toMatchObject({ name: 'Ada Lovelace', class: 'Group B' });
+    expect(file.questions.find((q) => q.id === QUESTION)).toMatchObject({
+      attempts: 3,
+      firstCorrect: false,
+      firstResponse: { type: 'attribution', reports: ['herald'] },
+    });
+
+    const results = await tab.visit('/instructors/results/');
+    expect(loadProblems(results)).toEqual([]);
+    await tab.page.waitForFunction(() => !document.querySelector('astro-island[ssr]'));
+    await tab.page.locator('#handin-files').setInputFiles({
+      name: 'ada.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(file)),
+    });
+    await expect.poll(() => tab.page.locator('#class-table tbody tr').count()).toBe(1);
+    expect(await tab.page.locator('#class-table tbody tr td').first().innerText()).toBe('Group B');
+    const row = tab.page.locator(`#question-table tr[data-question="${LESSON}/${QUESTION}"] td`);
+    expect(await row.allInnerTexts()).toEqual(['1', '0%', '0%', 'The Herald (1)', '0']);
   });
 
   test('exports carry its own site address and its attribution question as multiple answers', () => {

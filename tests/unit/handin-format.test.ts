@@ -13,6 +13,7 @@ import {
 } from '../../src/handin/format';
 import { handInFileName, handInFromProgress } from '../../src/handin/from-progress';
 import { exportProgressText } from '../../src/progress/files/progress-file';
+import { courseSchema } from '../../src/schemas';
 import { answer, doc, jsonArb, viaJson } from './progress-helpers';
 import { course, student } from './handin-fixtures';
 
@@ -119,10 +120,23 @@ describe('hand-in files round trip', () => {
           firstTryRight: false,
           roundFirstRight: false,
         }),
-        // Wrong, then "Show answer": one attempt, so the response kept is the first.
+        // "Basra", then "Bagdad", then "Show answer": the first response is the one kept as such.
         'alpha/q3': answer({
           hash: alpha.questions[2]!.hash,
-          response: { type: 'text', value: 'Basra' },
+          response: { type: 'text', value: 'Bagdad' },
+          firstResponse: { type: 'text', value: 'Basra' },
+          correct: false,
+          score: 0,
+          attempts: 2,
+          roundAttempts: 2,
+          firstTryRight: false,
+          roundFirstRight: false,
+          revealed: true,
+        }),
+        // Wrong, then "Show answer": one attempt, so its response is the first.
+        'beta/b2': answer({
+          hash: course.lessons[1]!.questions[1]!.hash,
+          response: { type: 'numeric', value: '2400' },
           correct: false,
           score: 0,
           firstTryRight: false,
@@ -137,20 +151,26 @@ describe('hand-in files round trip', () => {
     expect(handIn.contentVersion).toBe(course.contentVersion);
     expect(handIn.questions).toHaveLength(5);
     expect(handIn.questions[0]).toMatchObject({ id: 'q1', attempts: 1, firstCorrect: true, mastered: true });
-    // Answered to an older version: its own hash goes in the file; after three attempts the first response is gone.
+    // Answered to an older version: its own hash goes in the file. Three attempts saved before progress kept the
+    // first response: it is not known.
     expect(handIn.questions[1]).toMatchObject({ id: 'q2', hash: 'old', attempts: 3, firstCorrect: false });
     expect(handIn.questions[1]!.firstResponse).toBeNull();
     expect(handIn.questions[2]).toEqual({
       lesson: 'alpha',
       id: 'q3',
       hash: alpha.questions[2]!.hash,
-      attempts: 1,
+      attempts: 2,
       firstResponse: { type: 'text', value: 'Basra' },
       firstCorrect: false,
       revealed: true,
       mastered: false,
     });
     expect(handIn.questions[3]).toMatchObject({ lesson: 'beta', id: 'b1', attempts: 0, firstResponse: null });
+    expect(handIn.questions[4]).toMatchObject({
+      id: 'b2',
+      attempts: 1,
+      firstResponse: { type: 'numeric', value: '2400' },
+    });
     expect(handIn.lessons[0]).toEqual({
       id: 'alpha',
       rightFirstTime: 1 / 3,
@@ -159,7 +179,7 @@ describe('hand-in files round trip', () => {
       readAt: 200,
       lastAnsweredAt: 1000,
     });
-    expect(handIn.lessons[1]).toEqual({ id: 'beta', rightFirstTime: 0, mastered: false });
+    expect(handIn.lessons[1]).toEqual({ id: 'beta', rightFirstTime: 0, mastered: false, lastAnsweredAt: 1000 });
     expect(handInFileName(handIn)).toBe('hand-in-ada-lovelace-1970-01-01.json');
   });
 });
@@ -213,6 +233,11 @@ describe('parseHandIn refuses, saying why', () => {
     expect(reason(q((x) => (x.attempts = 1.5)))).toMatch(/question entry 2/);
     expect(reason(q((x) => (x.id = 'Not An Id')))).toMatch(/question entry 2/);
     expect(reason(q((x) => (x.firstCorrect = 'yes')))).toMatch(/question entry 2/);
+    // A first response with the limits of a stored response: not one naming an item twice, nor far too long.
+    expect(reason(q((x) => (x.firstResponse = { type: 'multiple', options: ['x', 'x'] })))).toMatch(/question entry 2/);
+    expect(reason(q((x) => (x.firstResponse = { type: 'text', value: 'x'.repeat(20_000) })))).toMatch(
+      /question entry 2/,
+    );
     expect(reason(q((x) => Object.assign(x, { attempts: 0, firstCorrect: null, mastered: false })))).toMatch(
       /question entry 2/,
     );
@@ -243,5 +268,27 @@ describe('parseHandIn refuses, saying why', () => {
   it('keeps markup in a name as the text it is', () => {
     const markup = '<img src=x onerror="alert(1)">';
     expect(ok(resealed((b) => (b.name = markup))).name).toBe(markup);
+  });
+});
+
+describe('the classes a course file lists', () => {
+  const course = { title: 'T', description: 'D', intro: ['Hello.'], footer: 'F' };
+  const problems = (classes: unknown) => {
+    const result = courseSchema.safeParse({ ...course, classes });
+    return result.success ? [] : result.error.issues.map((issue) => issue.message);
+  };
+
+  it('are short names with single spaces, each once, and a hand-in naming one of them is read', () => {
+    expect(problems(['7B', 'Group 2'])).toEqual([]);
+    expect(problems(['7B', '7B'])).toEqual(['each class can be listed once only']);
+    for (const bad of [[' 7B'], ['Group  2'], ['x'.repeat(101)], ['7\u0001B']])
+      expect(problems(bad)).toEqual([expect.stringMatching(/^write each class as a short name/)]);
+    expect(problems([])).toEqual(['list at least one class, or remove the field']);
+    fc.assert(
+      fc.property(nameArb, (name) => {
+        expect(problems([name])).toEqual([]);
+        expect(ok(resealed((b) => (b.class = name))).class).toBe(name);
+      }),
+    );
   });
 });

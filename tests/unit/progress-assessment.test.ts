@@ -7,14 +7,12 @@ import { mergeProgress } from '../../src/progress/merge';
 import { applyAnswer, applyReveal } from '../../src/progress/record';
 import { DAY_MS } from '../../src/progress/review';
 import { lessonSummary, standingOf } from '../../src/progress/summary';
+import { pick, right, wrong } from './progress-helpers';
 
 // The assessment model (issue 10): right first time is the first attempt; mastered is the latest round's first
 // try right without the answer shown; a revealed or helped answer is never either.
 
 const q = { id: 'q1', hash: 'h1' };
-const right = { correct: true, score: 1 };
-const wrong = { correct: false, score: 0 };
-const pick = (option: string) => ({ type: 'single', option });
 const KEY = 'intro/q1';
 
 describe('applyReveal', () => {

@@ -212,6 +212,8 @@ describe('migrations', () => {
 describe('validate.ts agrees with the zod schema', () => {
   // Values near the valid ones: each field is sometimes replaced by something of the wrong type or range.
   const wrong = fc.constantFrom<unknown>(
+    // A response (or first response) that could not be shown: it names an item twice.
+    { type: 'multiple', options: ['a', 'a'] },
     undefined,
     null,
     -1,
@@ -227,7 +229,9 @@ describe('validate.ts agrees with the zod schema', () => {
   );
   const mutate = (value: Record<string, unknown>) =>
     fc
-      .array(fc.tuple(fc.constantFrom(...Object.keys(value), 'box', 'dueAt', 'extra'), wrong), { maxLength: 2 })
+      .array(fc.tuple(fc.constantFrom(...Object.keys(value), 'box', 'dueAt', 'firstResponse', 'extra'), wrong), {
+        maxLength: 2,
+      })
       .map((changes) => {
         const copy: Record<string, unknown> = { ...value };
         for (const [key, replacement] of changes) copy[key] = replacement;

@@ -100,6 +100,11 @@ export class FakeTab implements StorageLike {
 /** Through JSON and back, as every stored value is (turns -0 into 0, drops undefined fields). */
 export const viaJson = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 
+/** Grades and a response for the tests that record answers (applyAnswer). */
+export const right = { correct: true, score: 1 };
+export const wrong = { correct: false, score: 0 };
+export const pick = (option: string) => ({ type: 'single', option });
+
 export function answer(overrides: Partial<AnswerRecord> = {}): AnswerRecord {
   return {
     hash: 'h1',
@@ -173,6 +178,7 @@ export const answerArb: fc.Arbitrary<AnswerRecord> = fc
       revealed: fc.boolean(),
       box: fc.integer({ min: 1, max: 5 }),
       dueAt: timeArb,
+      firstResponse: responseArb,
     },
     {
       requiredKeys: [
@@ -193,10 +199,13 @@ export const answerArb: fc.Arbitrary<AnswerRecord> = fc
   )
   .map((a) => {
     // Sorted into a valid record: firstAt ≤ roundAt ≤ lastAt, roundAttempts ≤ attempts, revealed only when the
-    // round's first try was wrong.
+    // round's first try was wrong; a first response only once there are two attempts (before, it is the
+    // response), as the code writes them.
     const [firstAt, roundAt, lastAt] = [a.firstAt, a.roundAt, a.lastAt].sort((x, y) => x - y);
+    const { firstResponse, ...rest } = a;
     return viaJson({
-      ...a,
+      ...rest,
+      ...(a.attempts > 1 && firstResponse !== null && firstResponse !== undefined && { firstResponse }),
       firstAt,
       roundAt,
       lastAt,

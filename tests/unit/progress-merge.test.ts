@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { previewImport } from '../../src/progress/files/preview';
 import type { Progress } from '../../src/progress/format';
 import { mergeImported, replaceWithImported } from '../../src/progress/files/import';
-import { mergeAnswers, mergeLessons, mergeProgress, sameProgress } from '../../src/progress/merge';
+import { firstResponseOf, mergeAnswers, mergeLessons, mergeProgress, sameProgress } from '../../src/progress/merge';
 import { answer, answerArb, answerKeyArb, doc, progressArb, timeArb, viaJson } from './progress-helpers';
 
 describe('mergeAnswers', () => {
@@ -117,13 +117,15 @@ describe('mergeProgress', () => {
             expect(merged.answers[key]).toBeDefined();
             expect(merged.answers[key].attempts).toBeGreaterThanOrEqual(entry.attempts);
             // The winner of a tie is one of the two answers, not a blend of them.
-            // (attempts, firstAt and firstTryRight are combined from both, by design.)
-            const { attempts: _x, firstAt: _y, firstTryRight: _z, ...kept } = merged.answers[key];
-            const candidates = [a, b]
-              .map((copy) => copy.answers[key])
-              .filter(Boolean)
-              .map(({ attempts: _a, firstAt: _f, firstTryRight: _t, ...rest }) => rest);
+            // (attempts, firstAt, firstTryRight and the first response are combined from both, by design.)
+            const { attempts: _x, firstAt: _y, firstTryRight: _z, firstResponse: _r, ...kept } = merged.answers[key];
+            const copies = [a, b].map((copy) => copy.answers[key]).filter(Boolean);
+            const candidates = copies.map(
+              ({ attempts: _a, firstAt: _f, firstTryRight: _t, firstResponse: _s, ...rest }) => rest,
+            );
             expect(candidates).toContainEqual(kept);
+            // The first response is one of the copies' own, never made up.
+            expect([...copies.map(firstResponseOf), null]).toContainEqual(firstResponseOf(merged.answers[key]));
           }
         }
       }),
@@ -175,7 +177,10 @@ describe('mergeProgress', () => {
   it('across resets, keeps the same answers whatever the order copies meet', () => {
     const answersOnly = (p: Progress) =>
       Object.fromEntries(
-        Object.entries(p.answers).map(([key, { attempts, firstAt, firstTryRight, ...rest }]) => [key, rest]),
+        Object.entries(p.answers).map(([key, { attempts, firstAt, firstTryRight, firstResponse, ...rest }]) => [
+          key,
+          rest,
+        ]),
       );
     fc.assert(
       fc.property(progressArb, progressArb, progressArb, (a, b, c) => {

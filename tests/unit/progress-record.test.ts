@@ -5,13 +5,10 @@ import { applyReplace } from '../../src/progress/files/import';
 import { applyAnswer, applyOpened, applyRead, applyReset } from '../../src/progress/record';
 import { DAY_MS } from '../../src/progress/review';
 import { answerState, lessonSummary, questionProgress } from '../../src/progress/summary';
-import { answer, doc } from './progress-helpers';
+import { answer, doc, pick, right, wrong } from './progress-helpers';
 
 const q1 = { id: 'q1', hash: 'h1' };
 const q2 = { id: 'q2', hash: 'h2' };
-const right = { correct: true, score: 1 };
-const wrong = { correct: false, score: 0 };
-const pick = (option: string) => ({ type: 'single', option });
 
 describe('applyAnswer', () => {
   it('records a first answer', () => {
