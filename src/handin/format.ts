@@ -1,4 +1,5 @@
 import type { JsonValue } from '../schemas/progress';
+import { canonical } from '../progress/canonical';
 import { cyrb53 } from '../quiz/hash';
 import { describeSize, findForbiddenKey, textBytes } from '../progress/file-checks';
 import { isLessonId, isQuestionId, isTime, MAX_HASH_LENGTH, responseProblem } from '../progress/rules';
@@ -65,19 +66,6 @@ export interface HandIn {
 }
 
 export type HandInBody = Omit<HandIn, 'checksum'>;
-
-/** JSON with object keys sorted, so the checksum does not depend on the order a program wrote the keys in. */
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const record = value as Record<string, unknown>;
-    const keys = Object.keys(record)
-      .filter((key) => record[key] !== undefined)
-      .sort();
-    return `{${keys.map((key) => `${JSON.stringify(key)}:${canonical(record[key])}`).join(',')}}`;
-  }
-  return JSON.stringify(value) ?? 'null';
-}
 
 export function checksumOf(body: HandInBody): string {
   const copy: Record<string, unknown> = { ...body };

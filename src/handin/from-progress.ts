@@ -1,6 +1,6 @@
 import type { Progress } from '../schemas/progress';
 import { answerEntry, lessonEntry } from '../progress/format';
-import { firstResponseOf } from '../progress/merge';
+import { firstResponseOf } from '../progress/first-response';
 import { lessonSummary, standingOf } from '../progress/summary';
 import type { StudentCourse } from './course';
 import { HANDIN_FORMAT, HANDIN_KIND, sealHandIn, type HandIn, type HandInQuestion } from './format';

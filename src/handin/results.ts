@@ -1,6 +1,7 @@
 import type { JsonValue } from '../schemas/progress';
 import type { CourseLesson, CourseManifest, CourseQuestion } from './course';
 import type { HandIn, HandInQuestion } from './format';
+import { canonical } from '../progress/canonical';
 import { responseText } from './response-text';
 
 // The instructor's figures, from the hand-ins that passed their checks. Pure functions of the files and the
@@ -207,17 +208,6 @@ export interface QuestionFigures {
   wrongNotKnown: number;
 }
 
-/** JSON with sorted keys: two responses that mean the same are grouped together. */
-function responseKey(value: JsonValue): string {
-  if (Array.isArray(value)) return `[${value.map(responseKey).join(',')}]`;
-  if (value !== null && typeof value === 'object')
-    return `{${Object.keys(value)
-      .sort()
-      .map((k) => `${JSON.stringify(k)}:${responseKey(value[k]!)}`)
-      .join(',')}}`;
-  return JSON.stringify(value);
-}
-
 export function questionFigures(manifest: CourseManifest, files: readonly OpenedFile[]): QuestionFigures[] {
   const all = files.map((file) => recordsOf(file.handIn));
   return manifest.lessons.flatMap((lesson) =>
@@ -246,7 +236,7 @@ export function questionFigures(manifest: CourseManifest, files: readonly Opened
         if (any.revealed) figures.revealed++;
         if (any.firstCorrect === false && any.firstResponse === null) figures.wrongNotKnown++;
         else if (any.firstCorrect === false) {
-          const key = responseKey(any.firstResponse);
+          const key = canonical(any.firstResponse);
           const entry = wrong.get(key) ?? { response: any.firstResponse, count: 0 };
           entry.count++;
           wrong.set(key, entry);

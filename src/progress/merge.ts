@@ -1,5 +1,7 @@
 import type { AnswerRecord, JsonValue, LessonProgress, Progress } from './format';
 import { PROGRESS_VERSION } from './format';
+import { canonical } from './canonical';
+import { firstResponseOf, withFirstResponse } from './first-response';
 
 // Combining two copies of a student's progress (two tabs, or a file being imported).
 //
@@ -17,19 +19,6 @@ import { PROGRESS_VERSION } from './format';
 type Keep = (time: number) => boolean;
 const always: Keep = () => true;
 
-/** Field values in a stable order, to break ties between two answers with the same lastAt the same way twice. */
-export function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const record = value as Record<string, unknown>;
-    return `{${Object.keys(record)
-      .sort()
-      .map((key) => `${JSON.stringify(key)}:${canonical(record[key])}`)
-      .join(',')}}`;
-  }
-  return JSON.stringify(value) ?? 'null';
-}
-
 /** What decides a tie: the answer itself, leaving out the fields a merge combines from both copies. Were they included,
  * an earlier merge that raised attempts could flip a later tie, and the result would depend on the order in which
  * copies meet. */
@@ -41,22 +30,6 @@ function tieKey({
   ...answer
 }: AnswerRecord): string {
   return canonical(answer);
-}
-
-/**
- * The response of the first attempt at the answer's version of the question; null when it is not known. It is
- * stored only once there is a second attempt (applyAnswer): while there is one, it is `response`. So answers saved
- * before the field existed hold it in the same way, and need no upgrade.
- */
-export const firstResponseOf = (answer: AnswerRecord): JsonValue =>
-  answer.firstResponse ?? (answer.attempts === 1 ? answer.response : null);
-
-/** `answer` holding `first` as its first response, in the one form applyAnswer and merging both write (see above). */
-export function withFirstResponse({ firstResponse: _old, ...answer }: AnswerRecord, first: JsonValue): AnswerRecord {
-  return first === null ||
-    (answer.attempts === 1 && (first === answer.response || canonical(first) === canonical(answer.response)))
-    ? answer
-    : { ...answer, firstResponse: first };
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { AnswerRecord, JsonValue, LessonProgress, Progress } from './format';
 import { answerKey, emptyProgress, isLessonId, isQuestionId, lessonEntry, ownEntry, toTime } from './format';
-import { firstResponseOf, withFirstResponse } from './merge';
+import { firstResponseOf, withFirstResponse } from './first-response';
 import { MAX_ATTEMPTS } from './repair';
 import { nextReview, reviewSoon, startsRound } from './review';
 import { lessonSummary, type QuestionRef } from './summary';

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { previewImport } from '../../src/progress/files/preview';
 import type { Progress } from '../../src/progress/format';
 import { mergeImported, replaceWithImported } from '../../src/progress/files/import';
-import { firstResponseOf, mergeAnswers, mergeLessons, mergeProgress, sameProgress } from '../../src/progress/merge';
+import { firstResponseOf } from '../../src/progress/first-response';
+import { mergeAnswers, mergeLessons, mergeProgress, sameProgress } from '../../src/progress/merge';
 import { answer, answerArb, answerKeyArb, doc, progressArb, timeArb, viaJson } from './progress-helpers';
 
 describe('mergeAnswers', () => {

@@ -1,7 +1,7 @@
 import type { AnswerRecord, Progress } from '../format';
 import { splitAnswerKey } from '../format';
 import { mergeImported } from './import';
-import { canonical } from '../merge';
+import { canonical } from '../canonical';
 
 // What importing a file would do, counted per lesson so the student can decide between merge and replace.
 
