@@ -1,6 +1,6 @@
 // What site.test.ts measures inside each loaded page: motion under prefers-reduced-motion, anything wider than
-// the screen, and scroll regions a keyboard cannot reach. Each probe reads the page as it is now and returns one
-// line per problem (or the figures the test compares).
+// the screen, scroll regions a keyboard cannot reach, and empty space at the top of each checkpoint. Each probe
+// reads the page as it is now and returns one line per problem (or the figures the test compares).
 import type { Page } from 'playwright-core';
 
 /**
@@ -86,4 +86,45 @@ export function unreachableScrollers(page: Page): Promise<string[]> {
     }
     return found;
   });
+}
+
+export interface CheckpointTop {
+  /** The checkpoint's heading id, or its position on the page. */
+  checkpoint: string;
+  /** Whether any of its islands was still server-rendered (asleep) when it was measured. */
+  asleep: boolean;
+  /** Pixels from the inside of its top border to the top of the first thing in it a reader sees. */
+  gap: number;
+}
+
+/**
+ * For each checkpoint (section.quiz) on the page: how far below the inside of its top border its first visible
+ * content (text, a control or an image) begins. Issue 10 saw an empty band of about 40 px there.
+ */
+export function checkpointTops(page: Page): Promise<CheckpointTop[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('section.quiz')].map((section, index) => {
+      const inside = section.getBoundingClientRect().top + parseFloat(getComputedStyle(section).borderTopWidth);
+      let first = Infinity;
+      const walker = document.createTreeWalker(section, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        let box: DOMRect | undefined;
+        if (node instanceof Text) {
+          if (!node.data.trim()) continue;
+          const range = document.createRange();
+          range.selectNodeContents(node);
+          box = range.getBoundingClientRect();
+        } else if (node instanceof Element && node.matches('input, select, textarea, button, img, svg')) {
+          box = node.getBoundingClientRect();
+        }
+        if (!box || box.width === 0 || box.height === 0) continue;
+        first = Math.min(first, box.top);
+      }
+      return {
+        checkpoint: section.querySelector('h2')?.id || `checkpoint ${index + 1}`,
+        asleep: !!section.querySelector('astro-island[ssr]'),
+        gap: Math.round(first - inside),
+      };
+    }),
+  );
 }

@@ -1,8 +1,8 @@
 // What a person gets from every page of the built site, in a real Chromium: clean loads, nothing fetched from
 // elsewhere, no accessibility violations in either color scheme, a strict CSP that nothing trips, no motion when
 // the reader asks for less, nothing wider than a small phone's screen (WCAG 1.4.10 reflow at 320 px), scroll
-// regions a keyboard can reach, and on the reading pages, notes that work by keyboard on a phone and sit in the
-// margin on a wide screen.
+// regions a keyboard can reach, checkpoints without an empty band at the top, and on the reading pages, notes
+// that work by keyboard on a phone and sit in the margin on a wide screen.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { pageKind } from '../../scripts/lib/page-kinds.ts';
@@ -18,7 +18,14 @@ import {
   type VisitLog,
   type VisitOptions,
 } from './harness.ts';
-import { overflow, stillMoving, unreachableScrollers, type Overflow } from './page-probes.ts';
+import {
+  checkpointTops,
+  overflow,
+  stillMoving,
+  unreachableScrollers,
+  type CheckpointTop,
+  type Overflow,
+} from './page-probes.ts';
 
 const pages = builtPages();
 const readingPages = pages.filter((page) => pageKind(page.path) === 'reading');
@@ -63,13 +70,29 @@ interface PageFindings {
   axe: Record<'light' | 'dark', string[]>;
   overflow: Record<320 | 390, Overflow>;
   scrollers: Record<390 | 1366, string[]>;
+  /** Each checkpoint's top, at each width, before and after the islands woke. */
+  checkpointTops: Array<CheckpointTop & { width: number; woken: boolean }>;
+}
+
+/** The widths checkpoints are measured at: the smallest phone, a common phone, a laptop. */
+const checkpointWidths = [320, 390, 1366] as const;
+/** The checkpoint's padding (16 px) and a little for the heading's line spacing: more is an empty band. */
+const maxCheckpointGap = 24;
+
+async function checkpointTopsAtEachWidth(page: Page, woken: boolean): Promise<PageFindings['checkpointTops']> {
+  const tops: PageFindings['checkpointTops'] = [];
+  for (const width of checkpointWidths) {
+    await page.setViewportSize({ width, height: 800 });
+    tops.push(...(await checkpointTops(page)).map((top) => ({ ...top, width, woken })));
+  }
+  return tops;
 }
 
 // Every page is loaded once, four tabs at a time (2 cores: several pages in flight keep both busy while others
-// wait on their islands), and every check is made on that one load, in this order: axe in light then dark on
-// the page as it loaded; then every island woken (scrolling through), origins, reduced motion, and the widths.
-// The widths are set by resizing the loaded page: layout here is CSS alone (no script reads the viewport), so it
-// follows the viewport as on a turned phone, and one load serves every width.
+// wait on their islands), and every check is made on that one load, in this order: axe in light then dark and
+// the checkpoints' tops on the page as it loaded; then every island woken (scrolling through), origins, reduced
+// motion, and the widths. The widths are set by resizing the loaded page: layout here is CSS alone (no script
+// reads the viewport), so it follows the viewport as on a turned phone, and one load serves every width.
 const findings = new Map<string, PageFindings>();
 beforeAll(async () => {
   const tabs = await site.tabs(4);
@@ -78,6 +101,8 @@ beforeAll(async () => {
     const { url, options } = visitTarget(path);
     const log = await tab.visit(url, options);
     const axe = await axeInBothSchemes(page);
+    const asleepTops = await checkpointTopsAtEachWidth(page, false);
+    await page.setViewportSize({ width: 1280, height: 900 });
     await tab.wakeIslands();
     const foreign = await foreignReferences(page);
     await page.emulateMedia({ reducedMotion: 'reduce' });
@@ -90,6 +115,7 @@ beforeAll(async () => {
     const at320 = await overflow(page);
     await page.setViewportSize({ width: 1366, height: 800 });
     const scrollers1366 = await unreachableScrollers(page);
+    const wokenTops = await checkpointTopsAtEachWidth(page, true);
     findings.set(path, {
       log,
       foreign,
@@ -97,6 +123,7 @@ beforeAll(async () => {
       axe,
       overflow: { 320: at320, 390: at390 },
       scrollers: { 390: scrollers390, 1366: scrollers1366 },
+      checkpointTops: [...asleepTops, ...wokenTops],
     });
   });
 }, 300_000);
@@ -143,6 +170,24 @@ describe.each(pages)('page $path', ({ path }) => {
 
   test.for([390, 1366] as const)('at %i px, any region that scrolls on its own is focusable and named', (width) => {
     expect(found().scrollers[width], `${path} at ${width}px: scroll regions`).toEqual([]);
+  });
+});
+
+describe.each(pages.filter((page) => pageKind(page.path) === 'lesson'))('lesson page $path', ({ path }) => {
+  test(`each checkpoint's first content starts within ${maxCheckpointGap} px of its top border, at ${checkpointWidths.join(', ')} px, before and after its islands wake`, () => {
+    const tops = findings.get(path)?.checkpointTops ?? [];
+    expect(tops.length, `${path}: no checkpoint (section.quiz) was measured`).toBeGreaterThan(0);
+    expect(
+      tops.some((top) => top.asleep),
+      `${path}: no checkpoint was measured with its islands asleep`,
+    ).toBe(true);
+    const bands = tops
+      .filter((top) => top.gap > maxCheckpointGap)
+      .map(
+        (top) =>
+          `#${top.checkpoint} at ${top.width} px, ${top.woken ? 'islands woken' : top.asleep ? 'islands asleep' : 'as loaded'}: ${top.gap} px of empty space`,
+      );
+    expect(bands, `${path}: empty space at the top of a checkpoint`).toEqual([]);
   });
 });
 
