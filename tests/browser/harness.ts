@@ -14,6 +14,7 @@ import {
   type Download,
   type LaunchOptions,
   type Page,
+  type Request,
 } from 'playwright-core';
 import { inject } from 'vitest';
 import { builtPages, distDir, repoRoot } from '../built-site.ts';
@@ -141,6 +142,11 @@ export class Tab {
   private log: VisitLog = Tab.emptyLog('');
   private documentUrl = '';
   private expectNotFound = false;
+  /**
+   * The requests made since the current visit began. One the previous page left in flight is aborted when the
+   * test navigates on (net::ERR_ABORTED); that is the test's doing, not a problem of either page.
+   */
+  private visitRequests = new WeakSet<Request>();
 
   constructor(page: Page, origin: string) {
     this.page = page;
@@ -161,15 +167,18 @@ export class Tab {
       );
     });
     page.on('request', (request) => {
+      this.visitRequests.add(request);
       const url = new URL(request.url());
       if (/^(https?|wss?):$/.test(url.protocol) && url.origin !== this.origin)
         this.log.foreignRequests.push(request.url());
     });
     page.on('requestfailed', (request) => {
+      if (!this.visitRequests.has(request)) return;
       if (new URL(request.url()).origin !== this.origin) return; // already listed as a foreign request
       this.log.failedRequests.push(`${request.url()}: ${request.failure()?.errorText ?? 'failed'}`);
     });
     page.on('response', (response) => {
+      if (!this.visitRequests.has(response.request())) return;
       if (response.status() < 400) return;
       if (this.expectNotFound && response.status() === 404 && response.url() === this.documentUrl) return;
       this.log.failedRequests.push(`${response.url()}: HTTP ${response.status()}`);
@@ -199,6 +208,7 @@ export class Tab {
     this.documentUrl = new URL(path, this.origin).href;
     this.expectNotFound = options.expectNotFound ?? false;
     this.log = Tab.emptyLog(this.documentUrl);
+    this.visitRequests = new WeakSet();
     const response = await this.page.goto(this.documentUrl, { waitUntil: 'load' });
     this.log.status = response?.status() ?? null;
     if (options.wakeIslands) await this.wakeIslands();
