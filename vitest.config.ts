@@ -7,11 +7,16 @@ import { svelteTesting } from '@testing-library/svelte/vite';
 // - components: Svelte islands rendered in jsdom;
 // - build: budgets asserted on the built site in dist/ (built by `npm test` first);
 // - browser: what a person does, in a real Chromium against the built site in dist/ (built by `npm test` first).
+// The first three run first, on every core; then the browser files, one at a time.
 export default defineConfig({
   test: {
+    // Vitest's default is one worker fewer than the cores, which on a 2-core machine is one: every file in turn.
+    maxWorkers: '100%',
     projects: [
       {
-        test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node' },
+        // Pure modules: files share a worker and its module cache (isolate: false) instead of each starting a
+        // worker and importing zod, yaml and the schemas again. The tests restore what they change (vi.stubEnv).
+        test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node', isolate: false },
       },
       {
         plugins: [svelte(), svelteTesting()],
@@ -19,7 +24,8 @@ export default defineConfig({
       },
       {
         // Budgets on the built site in dist/: bytes, CSP and origins, read from the files (no browser, no timings).
-        test: { name: 'build', include: ['tests/build/**/*.test.ts'], environment: 'node' },
+        // They only read files, so they share workers too.
+        test: { name: 'build', include: ['tests/build/**/*.test.ts'], environment: 'node', isolate: false },
       },
       {
         test: {

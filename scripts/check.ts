@@ -43,7 +43,16 @@ let typesSummary = 'skipped (--no-types)';
 if (!flags['no-types']) {
   // With content errors the integration would stop astro's sync, so types are checked against the last sync.
   const astro = fileURLToPath(new URL('../node_modules/astro/bin/astro.mjs', import.meta.url));
-  const args = [astro, 'check', '--minimumFailingSeverity', 'error', ...(contentErrors ? ['--noSync'] : [])];
+  // The .astro files (tsconfig.astro-check.json); svelte-check below checks the .ts, .js and .svelte files.
+  const args = [
+    astro,
+    'check',
+    '--minimumFailingSeverity',
+    'error',
+    '--tsconfig',
+    'tsconfig.astro-check.json',
+    ...(contentErrors ? ['--noSync'] : []),
+  ];
   console.log(`Types (astro check${contentErrors ? ' --noSync, as the content has errors' : ''})\n`);
   // Types are the code's, checked in the project; COURSE_DIR makes astro's sync read the course being checked.
   const env = { ...process.env, COURSE_DIR: root };
@@ -65,8 +74,8 @@ if (!flags['no-types']) {
       : 'no errors';
   if (typesFailed && result?.[1] === '0') typesSummary = `astro check failed (exit ${run.status})`;
 
-  // astro check does not look inside .svelte files; svelte-check does.
-  console.log('\nTypes in Svelte islands (svelte-check)\n');
+  // astro check does not look inside .svelte files; svelte-check does, and checks the .ts and .js files too.
+  console.log('\nTypes in Svelte islands, TypeScript and JavaScript (svelte-check)\n');
   const svelteCheck = fileURLToPath(new URL('../node_modules/svelte-check/bin/svelte-check', import.meta.url));
   const islands = spawnSync(process.execPath, [svelteCheck, '--tsconfig', './tsconfig.json', '--threshold', 'error'], {
     cwd: projectRoot,

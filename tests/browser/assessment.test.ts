@@ -1,12 +1,13 @@
 // The assessment model as a student meets it (issue 10), in Chromium against the built site: test first, tell
 // after; "Show answer" counts as revealed, never mastered; review starts blank; objectives tick; every control is
-// reachable by keyboard before its island wakes; axe in each state. That no page, quizzes woken, is wider than a
-// 320 or 390 px screen is checked once, in layout.test.ts.
+// reachable by keyboard before its island wakes; axe in each state, in the light and the dark colour scheme.
+// That no page, quizzes woken, is wider than a 320 or 390 px screen is checked once, in site.test.ts. The tests
+// run at the same time, each in a browser profile of its own.
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
 import type { Page } from 'playwright-core';
-import { builtPages, describeViolations, loadProblems, openSite, runAxe, type Site, type Tab } from './harness.ts';
+import { axeInBothSchemes, builtPages, inParallel, loadProblems, openSite, type Site, type Tab } from './harness.ts';
 
 const LESSON = '/lessons/what-happened/';
 const LESSON_ID = 'what-happened';
@@ -27,8 +28,9 @@ afterAll(async () => {
 
 const question = (page: Page, id: string) => page.locator(`#q-${LESSON_ID}-${id}`);
 
+/** axe finds nothing on the page as it is now, in either colour scheme. */
 async function axeClean(page: Page, state: string): Promise<void> {
-  expect(describeViolations(await runAxe(page)), state).toEqual([]);
+  expect(await axeInBothSchemes(page), `axe violations, ${state}`).toEqual({ light: [], dark: [] });
 }
 
 /** Every question of the course, as the review page's data has them: hashes and lessons. */
@@ -58,11 +60,13 @@ const record = (hash: string, at: number, extra: Record<string, unknown> = {}) =
   ...extra,
 });
 
-describe('test first, tell after', () => {
-  test('wrong → what was wrong and a hint, without the answer → right → the explanation; axe in each state', async () => {
-    const page = site.axe.page;
-    await page.evaluate(() => localStorage.clear()).catch(() => undefined);
-    const log = await site.axe.visit(LESSON, { wakeIslands: true });
+describe.concurrent('test first, tell after', () => {
+  test('wrong → what was wrong and a hint, without the answer → right → the explanation; axe in each state', async ({
+    expect,
+  }) => {
+    const tab = await site.freshProfile();
+    const page = tab.page;
+    const log = await tab.visit(LESSON, { wakeIslands: true });
     expect(loadProblems(log)).toEqual([]);
     const form = question(page, SINGLE);
     await form.getByRole('radio', { name: 'Five rockets' }).check();
@@ -91,10 +95,12 @@ describe('test first, tell after', () => {
     await axeClean(page, 'right after a wrong try');
   });
 
-  test('Show answer: the answer and explanation, counted as revealed and not mastered; axe clean', async () => {
-    const page = site.axe.page;
-    await page.evaluate(() => localStorage.clear()).catch(() => undefined);
-    await site.axe.visit(LESSON, { wakeIslands: true });
+  test('Show answer: the answer and explanation, counted as revealed and not mastered; axe clean', async ({
+    expect,
+  }) => {
+    const tab = await site.freshProfile();
+    const page = tab.page;
+    await tab.visit(LESSON, { wakeIslands: true });
     const form = question(page, SINGLE);
     await form.getByRole('radio', { name: 'Bombs dropped by warplanes' }).check();
     await form.getByRole('button', { name: 'Check answer' }).click();
@@ -115,8 +121,10 @@ describe('test first, tell after', () => {
   });
 });
 
-describe('review', () => {
-  test('shows a due question blank, even one answered right before; its box after the new attempt', async () => {
+describe.concurrent('review', () => {
+  test('shows a due question blank, even one answered right before; its box after the new attempt; axe clean', async ({
+    expect,
+  }) => {
     const tab = await site.freshProfile();
     const { lessons } = await courseData(tab);
     const hash = lessons[LESSON_ID]!.questions.find((q) => q.id === SINGLE)!.hash;
@@ -135,15 +143,19 @@ describe('review', () => {
     expect(await form.locator('input:checked').count()).toBe(0);
     expect(await form.locator('.q-result').count()).toBe(0);
     expect(await form.innerText()).not.toContain(explanation);
+    await axeClean(tab.page, 'a due question on /review/');
     await form.getByRole('radio', { name: 'At least one armed drone' }).check();
     await form.getByRole('button', { name: 'Check answer' }).click();
     await expect.poll(() => form.locator('.q-live').innerText()).toMatch(/Now in review step 3 of 5; next due/);
     expect(await form.locator('.q-live').innerText()).toContain(explanation);
+    await axeClean(tab.page, 'a review question answered right');
   });
 });
 
-describe('the lesson end', () => {
-  test('ticks each objective whose questions are all mastered, and not one with a revealed answer', async () => {
+describe.concurrent('the lesson end', () => {
+  test('ticks each objective whose questions are all mastered, and not one with a revealed answer; axe clean', async ({
+    expect,
+  }) => {
     const tab = await site.freshProfile();
     const { lessons } = await courseData(tab);
     const at = Date.now() - 1000;
@@ -158,6 +170,7 @@ describe('the lesson end', () => {
     await expect.poll(() => tab.page.locator('.lesson-end-summary').innerText()).toMatch(/Lesson mastered/);
     expect(await tab.page.locator('.lesson-end .objectives li.objective-done').count()).toBe(await objectives.count());
     expect(await objectives.first().innerText()).toMatch(/Done: all \d+ questions mastered/);
+    await axeClean(tab.page, 'the lesson end, mastered');
 
     const key = `${LESSON_ID}/${SINGLE}`;
     answers[key] = record(answers[key]!.hash, at, {
@@ -175,40 +188,77 @@ describe('the lesson end', () => {
       (await objectives.count()) - 1,
     );
     expect(await tab.page.locator('.lesson-end').innerText()).toMatch(/Questions to revisit[\s\S]*Next review due/);
+    await axeClean(tab.page, 'the lesson end, with a question to revisit');
   });
 });
 
-describe('every lesson, every page', () => {
+/** What the focusin listener of the keyboard-reach test notes in the page. */
+interface Reached {
+  __reached?: { html: string; inFar: boolean; asleep: boolean };
+  __reachedElement?: HTMLElement;
+}
+
+describe.concurrent('every lesson, every page', () => {
   const lessonPaths = builtPages()
     .map((page) => page.path)
     .filter((path) => /^\/lessons\/[^/]+\/$/.test(path));
 
-  test('from the last link before a far checkpoint, Tab reaches its first control before the island wakes', async () => {
+  test('from the last link (or control) before a far checkpoint, Tab reaches its first control before the island wakes', async ({
+    expect,
+  }) => {
     expect(lessonPaths.length).toBeGreaterThan(0);
-    for (const path of lessonPaths) {
-      const tab = await site.freshProfile();
+    const tabs = await Promise.all([1, 2, 3].map(() => site.freshProfile()));
+    await inParallel(tabs, lessonPaths, async (tab, path) => {
       await tab.visit(path);
-      // The last link in the reading before the last checkpoint, and the control Tab must reach next: the first
-      // focusable element after that link (a disabled control would be skipped, as it used to be).
-      const reached = await tab.page.evaluate(() => {
+      // The last checkpoint's first control, and what comes just before it in the Tab order: the last link in the
+      // reading, or in a lesson that ends on two checkpoints, the previous one's last control. Tab from there must
+      // reach the control (a disabled control would be skipped, as it used to be). That element is focused
+      // without scrolling, so the far checkpoint stays out of view and its islands asleep; what Tab focuses, and
+      // whether its island was still asleep at that moment, is noted by a focusin listener, which runs before the
+      // browser scrolls the control into view (and so before its island can wake).
+      const before = await tab.page.evaluate(() => {
         const quizzes = [...document.querySelectorAll('section.quiz')];
         const far = quizzes[quizzes.length - 1]!;
         const focusable = [...document.querySelectorAll<HTMLElement>('a[href], input, button, select, textarea')];
         const firstInFar = focusable.find((el) => far.contains(el))!;
-        const before = focusable.filter(
-          (el) =>
-            el instanceof HTMLAnchorElement &&
-            !el.closest('section.quiz') &&
-            el.compareDocumentPosition(firstInFar) & Node.DOCUMENT_POSITION_FOLLOWING,
+        const link = focusable[focusable.indexOf(firstInFar) - 1]!;
+        const next = firstInFar;
+        link.focus({ preventScroll: true });
+        const w = window as Reached;
+        document.addEventListener(
+          'focusin',
+          (event) => {
+            const target = event.target as HTMLElement;
+            w.__reached = {
+              html: target.outerHTML.slice(0, 120),
+              inFar: far.contains(target),
+              asleep: !!target.closest('astro-island[ssr]'),
+            };
+            w.__reachedElement = target;
+          },
+          { once: true },
         );
-        const link = before[before.length - 1]!;
-        const next = focusable[focusable.indexOf(link) + 1]!;
-        link.focus();
-        return { next: next.outerHTML.slice(0, 120), asleep: !!firstInFar.closest('astro-island[ssr]') };
+        return {
+          from: link.outerHTML.slice(0, 80),
+          next: next.outerHTML.slice(0, 120),
+          asleep: !!firstInFar.closest('astro-island[ssr]'),
+        };
       });
+      expect(before.asleep, `${path}: the last checkpoint's first control woke before Tab was pressed`).toBe(true);
       await tab.page.keyboard.press('Tab');
-      const active = await tab.page.evaluate(() => document.activeElement?.outerHTML.slice(0, 120));
-      expect(active, `${path}: Tab from the last link before the last checkpoint`).toBe(reached.next);
-    }
+      const reached = await tab.page.evaluate(() => (window as Reached).__reached);
+      expect(reached?.html, `${path}: Tab from ${before.from} before the last checkpoint`).toBe(before.next);
+      expect(reached, `${path}: where Tab went`).toMatchObject({ inFar: true, asleep: true });
+      // Then the island wakes around the focused control (hydrating the same element), which keeps the focus.
+      await expect
+        .poll(() => tab.page.evaluate(() => !(window as Reached).__reachedElement!.closest('astro-island[ssr]')), {
+          message: `${path}: the island Tab reached never woke`,
+        })
+        .toBe(true);
+      expect(
+        await tab.page.evaluate(() => document.activeElement === (window as Reached).__reachedElement),
+        `${path}: the control Tab reached lost the focus when its island woke`,
+      ).toBe(true);
+    });
   });
 });

@@ -14,6 +14,7 @@ import {
   type Download,
   type LaunchOptions,
   type Page,
+  type Request,
 } from 'playwright-core';
 import { inject } from 'vitest';
 import { builtPages, distDir, repoRoot } from '../built-site.ts';
@@ -141,6 +142,11 @@ export class Tab {
   private log: VisitLog = Tab.emptyLog('');
   private documentUrl = '';
   private expectNotFound = false;
+  /**
+   * The requests made since the current visit began. One the previous page left in flight is aborted when the
+   * test navigates on (net::ERR_ABORTED); that is the test's doing, not a problem of either page.
+   */
+  private visitRequests = new WeakSet<Request>();
 
   constructor(page: Page, origin: string) {
     this.page = page;
@@ -161,15 +167,18 @@ export class Tab {
       );
     });
     page.on('request', (request) => {
+      this.visitRequests.add(request);
       const url = new URL(request.url());
       if (/^(https?|wss?):$/.test(url.protocol) && url.origin !== this.origin)
         this.log.foreignRequests.push(request.url());
     });
     page.on('requestfailed', (request) => {
+      if (!this.visitRequests.has(request)) return;
       if (new URL(request.url()).origin !== this.origin) return; // already listed as a foreign request
       this.log.failedRequests.push(`${request.url()}: ${request.failure()?.errorText ?? 'failed'}`);
     });
     page.on('response', (response) => {
+      if (!this.visitRequests.has(response.request())) return;
       if (response.status() < 400) return;
       if (this.expectNotFound && response.status() === 404 && response.url() === this.documentUrl) return;
       this.log.failedRequests.push(`${response.url()}: HTTP ${response.status()}`);
@@ -199,6 +208,7 @@ export class Tab {
     this.documentUrl = new URL(path, this.origin).href;
     this.expectNotFound = options.expectNotFound ?? false;
     this.log = Tab.emptyLog(this.documentUrl);
+    this.visitRequests = new WeakSet();
     const response = await this.page.goto(this.documentUrl, { waitUntil: 'load' });
     this.log.status = response?.status() ?? null;
     if (options.wakeIslands) await this.wakeIslands();
@@ -208,11 +218,17 @@ export class Tab {
     return this.log;
   }
 
-  /** Astro removes an island's `ssr` attribute once it has hydrated; one that keeps it never woke. */
-  private async wakeIslands(): Promise<void> {
+  /**
+   * Scrolls through the loaded page, a screenful at a time, so every client:visible island comes into view and
+   * wakes, then waits until all have hydrated (what visit() does with wakeIslands, for a page already visited).
+   * Consecutive screens leave no gap, so every island is in view at one step; two frames per step let the
+   * IntersectionObserver see it. Astro removes an island's `ssr` attribute once it has hydrated; one that keeps
+   * it never woke, and is logged.
+   */
+  async wakeIslands(): Promise<void> {
     await this.page.evaluate(async () => {
       const frame = () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
-      for (let y = 0; y < document.documentElement.scrollHeight; y += innerHeight / 2) {
+      for (let y = 0; y < document.documentElement.scrollHeight; y += innerHeight) {
         scrollTo(0, y);
         await frame();
       }
@@ -260,14 +276,14 @@ export function loadProblems(log: VisitLog): string[] {
 export interface Site {
   origin: string;
   browser: Browser;
-  /** Pages as a visitor gets them, CSP enforced. */
+  /** Pages as a visitor gets them, CSP enforced (as in every tab here). */
   strict: Tab;
-  /** CSP bypassed, only so axe-core can be injected. */
+  /** A second tab like `strict`, in a context of its own, for tests that run axe on a page they change. */
   axe: Tab;
   /** A new browser profile (its own localStorage), with `init` run before every page's scripts; closed with the site. */
   freshProfile(init?: () => void): Promise<Tab>;
-  /** `size` tabs, each in its own context like `strict` (or like `axe`, with bypassCSP), for visiting pages in parallel. */
-  tabs(size: number, options?: { bypassCSP?: boolean }): Promise<Tab[]>;
+  /** `size` tabs, each in its own context like `strict`, for visiting pages in parallel. */
+  tabs(size: number): Promise<Tab[]>;
   close(): Promise<void>;
 }
 
@@ -310,15 +326,15 @@ export async function openSite(dir: string = distDir): Promise<Site> {
     browser = await launchChromium();
     const openedBrowser = browser;
     const profiles: BrowserContext[] = [];
-    const newTab = async (bypassCSP: boolean): Promise<Tab> => {
-      const context = await openedBrowser.newContext({ viewport: defaultViewport, bypassCSP });
+    const newTab = async (): Promise<Tab> => {
+      const context = await openedBrowser.newContext({ viewport: defaultViewport });
       profiles.push(context);
       // Records CSP violations the console might not show (e.g. from report-only policies).
-      if (!bypassCSP) await context.addInitScript(recordCspViolations);
+      await context.addInitScript(recordCspViolations);
       return new Tab(await context.newPage(), server.origin);
     };
-    const strict = await newTab(false);
-    const axe = await newTab(true);
+    const strict = await newTab();
+    const axe = await newTab();
     return {
       origin: server.origin,
       browser: openedBrowser,
@@ -330,7 +346,7 @@ export async function openSite(dir: string = distDir): Promise<Site> {
         if (init) await context.addInitScript(init);
         return new Tab(await context.newPage(), server.origin);
       },
-      tabs: (size, options) => Promise.all(Array.from({ length: size }, () => newTab(options?.bypassCSP ?? false))),
+      tabs: (size) => Promise.all(Array.from({ length: size }, () => newTab())),
       async close() {
         for (const context of profiles) await context.close().catch(() => undefined);
         await openedBrowser.close();
@@ -395,9 +411,12 @@ export interface AxeViolation {
   nodes: Array<{ target: string; summary: string }>;
 }
 
-/** axe-core's WCAG 2.0/2.1/2.2 A and AA rules on the page as it is now (needs a bypassCSP context). */
+/**
+ * axe-core's WCAG 2.0/2.1/2.2 A and AA rules on the page as it is now. axe is evaluated through the DevTools
+ * protocol, which the page's CSP does not govern, so it runs in any tab, on the page as a visitor gets it.
+ */
 export async function runAxe(page: Page): Promise<AxeViolation[]> {
-  await page.addScriptTag({ content: axeSource });
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
   return page.evaluate(async (tags) => {
     type AxeResult = {
       violations: Array<{
@@ -419,6 +438,19 @@ export async function runAxe(page: Page): Promise<AxeViolation[]> {
       })),
     }));
   }, wcagTags);
+}
+
+/**
+ * axe's findings (as describeViolations lines) on the page as it is now, in the light and then the dark colour
+ * scheme; the page is left in the light one, where visit() puts every page.
+ */
+export async function axeInBothSchemes(page: Page): Promise<Record<'light' | 'dark', string[]>> {
+  await page.emulateMedia({ colorScheme: 'light' });
+  const light = describeViolations(await runAxe(page));
+  await page.emulateMedia({ colorScheme: 'dark' });
+  const dark = describeViolations(await runAxe(page));
+  await page.emulateMedia({ colorScheme: 'light' });
+  return { light, dark };
 }
 
 /** One line per failing element: "rule (impact): help | target: what to fix". */

@@ -1,6 +1,7 @@
 // Issue 11: progress that survives what real browsers and instructors do to it, in Chromium against the built
 // site. Storage is seeded from a page without progress (the glossary) before the tested page's scripts run,
-// or patched by an init script; two pages of one context stand for two tabs.
+// or patched by an init script; two pages of one context stand for two tabs. The tests run at the same time, each
+// in a browser profile of its own.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { downloadedText, loadProblems, openSite, Tab, type Site } from './harness.ts';
@@ -77,8 +78,10 @@ async function answerSingle(page: Page, option: string): Promise<void> {
   await form.getByRole('button', { name: 'Check answer' }).click();
 }
 
-describe('damaged storage repaired (case 3)', () => {
-  test('the notice shows on every page with progress until hidden; /progress/ lists, downloads, restores and deletes the copy', async () => {
+describe.concurrent('damaged storage repaired (case 3)', () => {
+  test('the notice shows on every page with progress until hidden; /progress/ lists, downloads, restores and deletes the copy', async ({
+    expect,
+  }) => {
     const damaged = `{"version":2,"updatedAt":5,"lessons":{"what-happened":"oops"},"answers":{"${LESSON_ID}/${Q.single}":${JSON.stringify(record({ response: { type: 'single', option: 'drone' } }))},"bad key":7}}`;
     const tab = await seeded({ [KEY]: damaged });
     // The first page visited is the home page: it repairs the data, and says so.
@@ -118,7 +121,7 @@ describe('damaged storage repaired (case 3)', () => {
     ).toEqual([]);
   });
 
-  test('hiding the notice keeps it hidden on the next pages', async () => {
+  test('hiding the notice keeps it hidden on the next pages', async ({ expect }) => {
     const tab = await seeded({ [KEY]: '{not json' });
     await open(tab, '/');
     await tab.page.getByRole('button', { name: 'Hide this notice' }).click();
@@ -128,8 +131,10 @@ describe('damaged storage repaired (case 3)', () => {
   });
 });
 
-describe('a newer version’s progress and Reset (case 4)', () => {
-  test('reset says nothing was reset and changes nothing; Reset anyway keeps a copy, then resets', async () => {
+describe.concurrent('a newer version’s progress and Reset (case 4)', () => {
+  test('reset says nothing was reset and changes nothing; Reset anyway keeps a copy, then resets', async ({
+    expect,
+  }) => {
     const newer = JSON.stringify({
       version: 99,
       updatedAt: T,
@@ -153,8 +158,8 @@ describe('a newer version’s progress and Reset (case 4)', () => {
   });
 });
 
-describe('damaged data on a full storage (case 5)', () => {
-  test('is named as such, not as a newer version, and the damaged text is left as it was', async () => {
+describe.concurrent('damaged data on a full storage (case 5)', () => {
+  test('is named as such, not as a newer version, and the damaged text is left as it was', async ({ expect }) => {
     const damaged = '{"version":2,"answers":{"x":';
     const tab = await seeded({ [KEY]: damaged });
     await tab.page.context().addInitScript(() => {
@@ -170,8 +175,8 @@ describe('damaged data on a full storage (case 5)', () => {
   });
 });
 
-describe('two tabs saving at once (case 8)', () => {
-  test('answers checked in two tabs in the same moment are both kept', async () => {
+describe.concurrent('two tabs saving at once (case 8)', () => {
+  test('answers checked in two tabs in the same moment are both kept', async ({ expect }) => {
     const first = await site.freshProfile();
     const second = new Tab(await first.page.context().newPage(), site.origin);
     await open(first);
@@ -188,8 +193,10 @@ describe('two tabs saving at once (case 8)', () => {
   });
 });
 
-describe('an instructor edited a question (cases 1 and 2)', () => {
-  test('an old ordering answer naming a renamed item starts fresh, on the lesson and on /review/', async () => {
+describe.concurrent('an instructor edited a question (cases 1 and 2)', () => {
+  test('an old ordering answer naming a renamed item starts fresh, on the lesson and on /review/', async ({
+    expect,
+  }) => {
     const old = record({ response: { type: 'ordering', order: ['explosion', 'rockets-old', 'drone'] } });
     const tab = await seeded({ [KEY]: progressText({ [`${LESSON_ID}/${Q.ordering}`]: old }) });
     for (const path of [LESSON, '/review/']) {
@@ -204,7 +211,9 @@ describe('an instructor edited a question (cases 1 and 2)', () => {
     }
   });
 
-  test('a stored order with a repeated id breaks nothing (no each_key_duplicate), and the answer can be given', async () => {
+  test('a stored order with a repeated id breaks nothing (no each_key_duplicate), and the answer can be given', async ({
+    expect,
+  }) => {
     const repeated = record({ response: { type: 'ordering', order: ['drone', 'drone', 'rockets'] } });
     const tab = await seeded({ [KEY]: progressText({ [`${LESSON_ID}/${Q.ordering}`]: repeated }) });
     await open(tab);
@@ -214,15 +223,15 @@ describe('an instructor edited a question (cases 1 and 2)', () => {
   });
 });
 
-describe('edge values and sizes (cases 6, 7, 9, 10)', () => {
-  test('a 400,000-digit stored answer does not hold up the page, and the question starts fresh', async () => {
+describe.concurrent('edge values and sizes (cases 6, 7, 9, 10)', () => {
+  test('a 400,000-digit stored answer does not hold up the page, and the question starts fresh', async ({ expect }) => {
     const huge = record({ hash: 'x', response: { type: 'numeric', value: '9'.repeat(400_000) } });
     const tab = await seeded({ [KEY]: progressText({ [`${LESSON_ID}/${Q.numeric}`]: huge }) });
     await open(tab); // fails on any island not hydrated within 10 s
     expect((await question(tab.page, Q.numeric).getByRole('textbox').inputValue()).length).toBeLessThan(10);
   });
 
-  test('a year-3000 import is moved to now, and the next answer is stamped now', async () => {
+  test('a year-3000 import is moved to now, and the next answer is stamped now', async ({ expect }) => {
     const future = Date.UTC(3000, 0, 1);
     const file = JSON.stringify({
       kind: 'iraq-syria-2024-course-progress',
@@ -251,7 +260,7 @@ describe('edge values and sizes (cases 6, 7, 9, 10)', () => {
     expect(saved.answers[`${LESSON_ID}/${Q.single}`].lastAt).toBeLessThan(now + 60_000);
   });
 
-  test('the largest date and attempts at MAX_SAFE_INTEGER: later answers survive a reload', async () => {
+  test('the largest date and attempts at MAX_SAFE_INTEGER: later answers survive a reload', async ({ expect }) => {
     const MAX = 8_640_000_000_000_000;
     const edge = record({
       hash: 'x',
@@ -270,7 +279,7 @@ describe('edge values and sizes (cases 6, 7, 9, 10)', () => {
     expect(await question(tab.page, Q.single).getByRole('radio', { name: 'Five rockets' }).isChecked()).toBe(true);
   });
 
-  test('10,000 stored answers for unknown questions: checking works and every one is kept', async () => {
+  test('10,000 stored answers for unknown questions: checking works and every one is kept', async ({ expect }) => {
     const answers: Record<string, unknown> = {};
     for (let i = 0; i < 10_000; i++) answers[`gone-lesson-${i % 50}/q-${i}`] = record({ hash: `h${i}` });
     const tab = await seeded({ [KEY]: progressText(answers) });

@@ -1,9 +1,10 @@
 // The quizzes as a student meets them, in Chromium against the built site: a whole quiz by keyboard alone,
 // progress that survives reloads and other tabs, every way storage can fail, import/export on /progress/, and
-// axe in each quiz state. Storage is patched with addInitScript, before any of the page's scripts run.
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+// axe in each quiz state. Storage is patched with addInitScript, before any of the page's scripts run. The tests
+// run at the same time, each in a browser profile of its own.
+import { afterAll, beforeAll, describe, expect, test, type ExpectStatic } from 'vitest';
 import type { Page } from 'playwright-core';
-import { describeViolations, downloadedText, loadProblems, openSite, runAxe, Tab, type Site } from './harness.ts';
+import { axeInBothSchemes, downloadedText, loadProblems, openSite, Tab, type Site } from './harness.ts';
 
 const LESSON = '/lessons/what-happened/';
 const LESSON_ID = 'what-happened';
@@ -62,8 +63,8 @@ async function answerSingleByMouse(page: Page, option: string): Promise<void> {
   await form.getByRole('button', { name: 'Check answer' }).click();
 }
 
-describe('a quiz on a lesson page', () => {
-  test('can be done by keyboard alone, and a reload keeps every answer', async () => {
+describe.concurrent('a quiz on a lesson page', () => {
+  test('can be done by keyboard alone, and a reload keeps every answer', async ({ expect }) => {
     const tab = await freshTab();
     const page = tab.page;
     await openLesson(tab);
@@ -133,7 +134,9 @@ describe('a quiz on a lesson page', () => {
     expect(await question(page, Q.ordering).locator('.q-order-text').allInnerTexts()).toEqual(ORDER);
   });
 
-  test('a question far down the page takes a choice before its island wakes, and keeps it when it does', async () => {
+  test('a question far down the page takes a choice before its island wakes, and keeps it when it does', async ({
+    expect,
+  }) => {
     const tab = await freshTab();
     const page = tab.page;
     const log = await tab.visit(LESSON);
@@ -159,7 +162,7 @@ describe('a quiz on a lesson page', () => {
     expect(await last.getByRole('button', { name: 'Check answer' }).getAttribute('aria-disabled')).toBeNull();
   });
 
-  test('checking an answer shows the verdict before the next frame is drawn', async () => {
+  test('checking an answer shows the verdict before the next frame is drawn', async ({ expect }) => {
     const tab = await freshTab();
     await openLesson(tab);
     // Not a timing: requestAnimationFrame callbacks run just before the browser draws the next frame, so the
@@ -175,7 +178,9 @@ describe('a quiz on a lesson page', () => {
     expect(shown).toMatch(/Correct/);
   });
 
-  test('two tabs converge: answers from each survive a reload, and a reset in one shows in the other', async () => {
+  test('two tabs converge: answers from each survive a reload, and a reset in one shows in the other', async ({
+    expect,
+  }) => {
     const first = await freshTab();
     const second = new Tab(await first.page.context().newPage(), site.origin);
     await openLesson(first);
@@ -203,8 +208,8 @@ describe('a quiz on a lesson page', () => {
   });
 });
 
-describe('when storage fails', () => {
-  test('blocked storage: quizzes work and a visible notice says progress will not be saved', async () => {
+describe.concurrent('when storage fails', () => {
+  test('blocked storage: quizzes work and a visible notice says progress will not be saved', async ({ expect }) => {
     const tab = await freshTab(() => {
       Object.defineProperty(window, 'localStorage', {
         get() {
@@ -222,7 +227,9 @@ describe('when storage fails', () => {
     expect(await live.innerText()).toMatch(/Not saved/);
   });
 
-  test('a full storage: the answer stays on screen marked unsaved, export is offered, the earlier save is untouched', async () => {
+  test('a full storage: the answer stays on screen marked unsaved, export is offered, the earlier save is untouched', async ({
+    expect,
+  }) => {
     const earlier = JSON.stringify({
       version: 1,
       updatedAt: 1_700_000_000_000,
@@ -256,7 +263,9 @@ describe('when storage fails', () => {
     expect(await stored(tab.page)).toBe(earlier);
   });
 
-  test('damaged data: the site starts, readable answers are kept, the raw text is backed up, a notice says so', async () => {
+  test('damaged data: the site starts, readable answers are kept, the raw text is backed up, a notice says so', async ({
+    expect,
+  }) => {
     const damaged = `{"version":1,"updatedAt":5,"lessons":{"what-happened":"oops"},"answers":{"${LESSON_ID}/${Q.single}":{"hash":"x","response":{"type":"single","option":"drone"},"correct":true,"score":1,"attempts":1,"firstAt":1,"lastAt":2},"bad key":7}}`;
     const tab = await freshTab();
     await tab.visit('/');
@@ -282,7 +291,7 @@ describe('when storage fails', () => {
     await expect.poll(() => tab2.page.locator('.save-notice').first().innerText()).toMatch(/damaged/);
   });
 
-  test('data from a newer version: shown, never written over, with a notice', async () => {
+  test('data from a newer version: shown, never written over, with a notice', async ({ expect }) => {
     const newer = JSON.stringify({
       version: 99,
       updatedAt: 10,
@@ -322,8 +331,8 @@ describe('when storage fails', () => {
   });
 });
 
-describe('import and export on /progress/', () => {
-  const refused = async (tab: Tab, name: string, content: string | Buffer) => {
+describe.concurrent('import and export on /progress/', () => {
+  const refused = async (expect: ExpectStatic, tab: Tab, name: string, content: string | Buffer) => {
     const before = await stored(tab.page);
     await tab.page
       .locator('#import-file')
@@ -333,14 +342,15 @@ describe('import and export on /progress/', () => {
     expect(await stored(tab.page)).toBe(before);
   };
 
-  test('refuses malformed, huge, wrong-typed and __proto__ files, changing nothing', async () => {
+  test('refuses malformed, huge, wrong-typed and __proto__ files, changing nothing', async ({ expect }) => {
     const tab = await freshTab();
     await openLesson(tab);
     await answerSingleByMouse(tab.page, 'At least one armed drone');
     await tab.visit('/progress/');
-    await refused(tab, 'cut.json', '{"kind":"iraq-syria-2024-course-progress","version":1,');
-    await refused(tab, 'huge.json', 'x'.repeat(600 * 1024));
+    await refused(expect, tab, 'cut.json', '{"kind":"iraq-syria-2024-course-progress","version":1,');
+    await refused(expect, tab, 'huge.json', 'x'.repeat(600 * 1024));
     await refused(
+      expect,
       tab,
       'typed.json',
       JSON.stringify({
@@ -351,6 +361,7 @@ describe('import and export on /progress/', () => {
       }),
     );
     await refused(
+      expect,
       tab,
       'proto.json',
       '{"kind":"iraq-syria-2024-course-progress","version":1,"exportedAt":1,"data":{"__proto__":{"polluted":true}}}',
@@ -358,7 +369,7 @@ describe('import and export on /progress/', () => {
     expect(await tab.page.evaluate(() => ({}) as Record<string, unknown>)).not.toHaveProperty('polluted');
   });
 
-  test('export in one browser, import in a fresh one: identical progress', async () => {
+  test('export in one browser, import in a fresh one: identical progress', async ({ expect }) => {
     const source = await freshTab();
     await openLesson(source);
     await answerSingleByMouse(source.page, 'Five rockets');
@@ -392,20 +403,19 @@ describe('import and export on /progress/', () => {
   });
 });
 
-describe('accessibility', () => {
-  test('axe finds nothing on a lesson page with its quizzes unanswered, wrong and right, in light and dark', async () => {
+describe.concurrent('accessibility', () => {
+  test('axe finds nothing on a lesson page with its quizzes unanswered, wrong and right, in light and dark', async ({
+    expect,
+  }) => {
     const page = site.axe.page;
-    for (const colorScheme of ['light', 'dark'] as const) {
-      await page.evaluate(() => localStorage.clear()).catch(() => undefined);
-      await site.axe.visit(LESSON, { wakeIslands: true, colorScheme });
-      expect(describeViolations(await runAxe(page)), `unanswered, ${colorScheme}`).toEqual([]);
-      await answerSingleByMouse(page, 'Five rockets');
-      const tf = question(page, Q.truefalse);
-      await tf.getByRole('radio', { name: 'True' }).check();
-      await tf.getByRole('button', { name: 'Check answer' }).click();
-      expect(describeViolations(await runAxe(page)), `wrong, ${colorScheme}`).toEqual([]);
-      await answerSingleByMouse(page, 'At least one armed drone');
-      expect(describeViolations(await runAxe(page)), `right, ${colorScheme}`).toEqual([]);
-    }
+    await site.axe.visit(LESSON, { wakeIslands: true });
+    expect(await axeInBothSchemes(page), 'unanswered').toEqual({ light: [], dark: [] });
+    await answerSingleByMouse(page, 'Five rockets');
+    const tf = question(page, Q.truefalse);
+    await tf.getByRole('radio', { name: 'True' }).check();
+    await tf.getByRole('button', { name: 'Check answer' }).click();
+    expect(await axeInBothSchemes(page), 'wrong').toEqual({ light: [], dark: [] });
+    await answerSingleByMouse(page, 'At least one armed drone');
+    expect(await axeInBothSchemes(page), 'right').toEqual({ light: [], dark: [] });
   });
 });

@@ -1,23 +1,31 @@
 // What a person gets from every page of the built site, in a real Chromium: clean loads, nothing fetched from
 // elsewhere, no accessibility violations in either color scheme, a strict CSP that nothing trips, no motion when
-// the reader asks for less, and on the
-// reading pages, notes that work by keyboard on a phone and sit in the margin on a wide screen.
+// the reader asks for less, nothing wider than a small phone's screen (WCAG 1.4.10 reflow at 320 px), scroll
+// regions a keyboard can reach, checkpoints without an empty band at the top, and on the reading pages, notes
+// that work by keyboard on a phone and sit in the margin on a wide screen.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { pageKind } from '../../scripts/lib/page-kinds.ts';
 import {
+  axeInBothSchemes,
   builtPages,
-  describeViolations,
   foreignReferences,
   inParallel,
   loadProblems,
   openSite,
-  runAxe,
   unknownPath,
   type Site,
   type VisitLog,
   type VisitOptions,
 } from './harness.ts';
+import {
+  checkpointTops,
+  overflow,
+  stillMoving,
+  unreachableScrollers,
+  type CheckpointTop,
+  type Overflow,
+} from './page-probes.ts';
 
 const pages = builtPages();
 const readingPages = pages.filter((page) => pageKind(page.path) === 'reading');
@@ -53,71 +61,71 @@ describe('the built site', () => {
   });
 });
 
-/** What one page gave in the strict tab (CSP enforced). */
+/** What one visit of a page found. */
 interface PageFindings {
   log: VisitLog;
   foreign: string[];
   /** Elements still animating or transitioning once prefers-reduced-motion: reduce is set, one line each. */
   motion: string[];
+  axe: Record<'light' | 'dark', string[]>;
+  overflow: Record<320 | 390, Overflow>;
+  scrollers: Record<390 | 1366, string[]>;
+  /** Each checkpoint's top, at each width, before and after the islands woke. */
+  checkpointTops: Array<CheckpointTop & { width: number; woken: boolean }>;
 }
 
-/**
- * With prefers-reduced-motion: reduce, what still moves: every element whose computed animation or transition
- * lasts longer than 10 ms, or that scrolls smoothly, plus a probe element given a one-second animation and
- * transition of its own, so the check fails if the site's reduced-motion rule is gone even where nothing on
- * the page happens to move today. The probe is styled through the CSSOM, which the CSP allows.
- */
-function stillMoving(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const probe = document.createElement('div');
-    probe.id = 'reduced-motion-probe';
-    probe.style.transition = 'opacity 1s';
-    probe.style.animation = 'probe-spin 1s infinite';
-    document.body.append(probe);
-    const seconds = (list: string) => Math.max(...list.split(',').map((part) => parseFloat(part) || 0));
-    const found: string[] = [];
-    for (const element of [document.documentElement, ...document.body.querySelectorAll('*')]) {
-      const style = getComputedStyle(element);
-      const name = element.id
-        ? `#${element.id}`
-        : `<${element.localName}${element.className && typeof element.className === 'string' ? `.${element.className.trim().split(/\s+/).join('.')}` : ''}>`;
-      if (style.animationName !== 'none' && seconds(style.animationDuration) > 0.01)
-        found.push(`${name} animates (${style.animationName} ${style.animationDuration})`);
-      if (seconds(style.transitionDuration) > 0.01)
-        found.push(`${name} transitions (${style.transitionProperty} ${style.transitionDuration})`);
-      if (style.scrollBehavior === 'smooth') found.push(`${name} scrolls smoothly`);
-    }
-    probe.remove();
-    return found;
-  });
+/** The widths checkpoints are measured at: the smallest phone, a common phone, a laptop. */
+const checkpointWidths = [320, 390, 1366] as const;
+/** The checkpoint's padding (16 px) and a little for the heading's line spacing: more is an empty band. */
+const maxCheckpointGap = 24;
+
+async function checkpointTopsAtEachWidth(page: Page, woken: boolean): Promise<PageFindings['checkpointTops']> {
+  const tops: PageFindings['checkpointTops'] = [];
+  for (const width of checkpointWidths) {
+    await page.setViewportSize({ width, height: 800 });
+    tops.push(...(await checkpointTops(page)).map((top) => ({ ...top, width, woken })));
+  }
+  return tops;
 }
 
-// Every page is visited once in each of a few tabs at a time (2 cores: three pages in flight keep both busy
-// while one waits on its islands): in the strict tab for loading, origins, CSP and reduced motion, and in the
-// axe tab in light then dark (the colour scheme is switched on the loaded page, so it is read once).
+// Every page is loaded once, four tabs at a time (2 cores: several pages in flight keep both busy while others
+// wait on their islands), and every check is made on that one load, in this order: axe in light then dark and
+// the checkpoints' tops on the page as it loaded; then every island woken (scrolling through), origins, reduced
+// motion, and the widths. The widths are set by resizing the loaded page: layout here is CSS alone (no script
+// reads the viewport), so it follows the viewport as on a turned phone, and one load serves every width.
 const findings = new Map<string, PageFindings>();
-const axeResults = new Map<string, Record<'light' | 'dark', string[]>>();
 beforeAll(async () => {
-  const strictTabs = await site.tabs(3);
-  const axeTabs = await site.tabs(3, { bypassCSP: true });
-  await Promise.all([
-    inParallel(strictTabs, pages, async (tab, { path }) => {
-      const { url, options } = visitTarget(path);
-      const log = await tab.visit(url, { ...options, wakeIslands: true });
-      const foreign = await foreignReferences(tab.page);
-      await tab.page.emulateMedia({ reducedMotion: 'reduce' });
-      const motion = await stillMoving(tab.page);
-      findings.set(path, { log, foreign, motion });
-    }),
-    inParallel(axeTabs, pages, async (tab, { path }) => {
-      const { url, options } = visitTarget(path);
-      await tab.visit(url, { ...options, colorScheme: 'light' });
-      const light = describeViolations(await runAxe(tab.page));
-      await tab.page.emulateMedia({ colorScheme: 'dark' });
-      const dark = describeViolations(await runAxe(tab.page));
-      axeResults.set(path, { light, dark });
-    }),
-  ]);
+  const tabs = await site.tabs(4);
+  await inParallel(tabs, pages, async (tab, { path }) => {
+    const page = tab.page;
+    const { url, options } = visitTarget(path);
+    const log = await tab.visit(url, options);
+    const axe = await axeInBothSchemes(page);
+    const asleepTops = await checkpointTopsAtEachWidth(page, false);
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await tab.wakeIslands();
+    const foreign = await foreignReferences(page);
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    const motion = await stillMoving(page);
+    await page.emulateMedia({ reducedMotion: 'no-preference' });
+    await page.setViewportSize({ width: 390, height: 800 });
+    const at390 = await overflow(page);
+    const scrollers390 = await unreachableScrollers(page);
+    await page.setViewportSize({ width: 320, height: 800 });
+    const at320 = await overflow(page);
+    await page.setViewportSize({ width: 1366, height: 800 });
+    const scrollers1366 = await unreachableScrollers(page);
+    const wokenTops = await checkpointTopsAtEachWidth(page, true);
+    findings.set(path, {
+      log,
+      foreign,
+      motion,
+      axe,
+      overflow: { 320: at320, 390: at390 },
+      scrollers: { 390: scrollers390, 1366: scrollers1366 },
+      checkpointTops: [...asleepTops, ...wokenTops],
+    });
+  });
 }, 300_000);
 describe.each(pages)('page $path', ({ path }) => {
   const found = () => {
@@ -144,13 +152,42 @@ describe.each(pages)('page $path', ({ path }) => {
   });
 
   test.for(['light', 'dark'] as const)('has no axe violations (WCAG 2.x A/AA) in %s mode', (colorScheme) => {
-    const violations = axeResults.get(path)?.[colorScheme];
-    expect(violations, `${path}: axe did not run in ${colorScheme} mode`).toBeDefined();
+    const violations = found().axe[colorScheme];
     expect(violations, `${path} in ${colorScheme} mode: axe violations (rule, impact, target, fix)`).toEqual([]);
   });
 
   test('with prefers-reduced-motion: reduce, nothing animates, transitions or scrolls smoothly', () => {
     expect(found().motion, `${path} with reduced motion: still moving`).toEqual([]);
+  });
+
+  test.for([320, 390] as const)('at %i px, is no wider than the screen', (width) => {
+    const { scrollWidth, width: shown, wide } = found().overflow[width];
+    expect(
+      { scrollWidth, wide },
+      `${path} at ${width}px: the page is ${scrollWidth} px wide for a ${shown} px screen`,
+    ).toEqual({ scrollWidth: shown, wide: [] });
+  });
+
+  test.for([390, 1366] as const)('at %i px, any region that scrolls on its own is focusable and named', (width) => {
+    expect(found().scrollers[width], `${path} at ${width}px: scroll regions`).toEqual([]);
+  });
+});
+
+describe.each(pages.filter((page) => pageKind(page.path) === 'lesson'))('lesson page $path', ({ path }) => {
+  test(`each checkpoint's first content starts within ${maxCheckpointGap} px of its top border, at ${checkpointWidths.join(', ')} px, before and after its islands wake`, () => {
+    const tops = findings.get(path)?.checkpointTops ?? [];
+    expect(tops.length, `${path}: no checkpoint (section.quiz) was measured`).toBeGreaterThan(0);
+    expect(
+      tops.some((top) => top.asleep),
+      `${path}: no checkpoint was measured with its islands asleep`,
+    ).toBe(true);
+    const bands = tops
+      .filter((top) => top.gap > maxCheckpointGap)
+      .map(
+        (top) =>
+          `#${top.checkpoint} at ${top.width} px, ${top.woken ? 'islands woken' : top.asleep ? 'islands asleep' : 'as loaded'}: ${top.gap} px of empty space`,
+      );
+    expect(bands, `${path}: empty space at the top of a checkpoint`).toEqual([]);
   });
 });
 
