@@ -134,11 +134,13 @@ const defaultViewport = { width: 1280, height: 900 };
  * One reusable tab. Each visit() navigates it, waits for the load event and for the islands that hydrate on
  * their own (client:load/idle/only; with wakeIslands, every island), and returns what went wrong during that
  * visit. It does not wait for an idle network: that costs half a second a page, and every request a page makes
- * comes from its HTML or an island, which these waits already cover.
+ * comes from its HTML or an island, which these waits already cover. A tab whose context has JavaScript turned
+ * off (`scripts: false`) waits for no island: none can wake.
  */
 export class Tab {
   readonly page: Page;
   readonly origin: string;
+  private readonly scripts: boolean;
   private log: VisitLog = Tab.emptyLog('');
   private documentUrl = '';
   private expectNotFound = false;
@@ -148,9 +150,10 @@ export class Tab {
    */
   private visitRequests = new WeakSet<Request>();
 
-  constructor(page: Page, origin: string) {
+  constructor(page: Page, origin: string, { scripts = true }: { scripts?: boolean } = {}) {
     this.page = page;
     this.origin = origin;
+    this.scripts = scripts;
     page.on('console', (message) => {
       const text = `${message.text()}${locationOf(message.location())}`;
       // Chromium logs the deliberate 404 page's own status as an error; only that one message is expected.
@@ -211,6 +214,7 @@ export class Tab {
     this.visitRequests = new WeakSet();
     const response = await this.page.goto(this.documentUrl, { waitUntil: 'load' });
     this.log.status = response?.status() ?? null;
+    if (!this.scripts) return this.log;
     if (options.wakeIslands) await this.wakeIslands();
     else await this.waitForIslands('self-starting');
     const events = await this.page.evaluate(() => (window as { __cspEvents?: string[] }).__cspEvents ?? []);
@@ -282,6 +286,8 @@ export interface Site {
   axe: Tab;
   /** A new browser profile (its own localStorage), with `init` run before every page's scripts; closed with the site. */
   freshProfile(init?: () => void): Promise<Tab>;
+  /** A new browser profile with JavaScript turned off, as for a visitor who has it off. */
+  noScript(): Promise<Tab>;
   /** `size` tabs, each in its own context like `strict`, for visiting pages in parallel. */
   tabs(size: number): Promise<Tab[]>;
   close(): Promise<void>;
@@ -345,6 +351,11 @@ export async function openSite(dir: string = distDir): Promise<Site> {
         profiles.push(context);
         if (init) await context.addInitScript(init);
         return new Tab(await context.newPage(), server.origin);
+      },
+      async noScript() {
+        const context = await openedBrowser.newContext({ viewport: defaultViewport, javaScriptEnabled: false });
+        profiles.push(context);
+        return new Tab(await context.newPage(), server.origin, { scripts: false });
       },
       tabs: (size) => Promise.all(Array.from({ length: size }, () => newTab())),
       async close() {
