@@ -302,11 +302,11 @@ function recordCspViolations(): void {
   });
 }
 
-/** Runs `work` on every item, at most `tabs.length` at a time, each run on a tab of its own. */
-export async function inParallel<T, R>(
-  tabs: Tab[],
+/** Runs `work` on every item, at most `tabs.length` at a time, each run on a tab (or a set of tabs) of its own. */
+export async function inParallel<T, R, W = Tab>(
+  tabs: readonly W[],
   items: readonly T[],
-  work: (tab: Tab, item: T) => Promise<R>,
+  work: (tab: W, item: T) => Promise<R>,
 ): Promise<R[]> {
   const results: R[] = new Array(items.length);
   let next = 0;
